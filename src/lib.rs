@@ -1,0 +1,14 @@
+//! xxgk-report: the annual report on government information disclosure
+//! (政府信息公开工作年度报告, format of 国办公开办函〔2021〕30号) as data, checked by a catalog of
+//! rules, imported from and exported to the documents offices use.
+//!
+//! The core knows nothing of the browser; [`wasm`] is a thin binding over it.
+
+pub mod model;
+pub mod rules;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use model::{CellId, Report};
+pub use rules::{check, Finding, Severity};

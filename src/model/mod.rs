@@ -1,0 +1,14 @@
+//! The report model: cells, labels, table layouts, values and the JSON document.
+
+pub mod cells;
+pub mod json;
+pub mod labels;
+pub mod layout;
+pub mod report;
+pub mod value;
+
+pub use cells::{CellDef, CellId, CellKind, Section};
+pub use json::{from_json, to_json, JsonError, FORMAT_ID};
+pub use layout::{layouts, GridCell, Scope, TableLayout};
+pub use report::{Agency, Level, Report, SourceInfo, SourceNote, TableEdition, TextField, Texts};
+pub use value::{Amount, CellValue};

@@ -1,0 +1,278 @@
+//! The whole report: year, agency, headings, prose and every cell.
+
+use serde::{Deserialize, Serialize};
+
+use super::cells::CellId;
+use super::labels;
+use super::value::CellValue;
+
+/// One annual report in the 2021 format (FORMAT.md §5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The report year (统计年度), e.g. 2024.
+    pub year: Option<i32>,
+    pub agency: Agency,
+    /// The section headings as written, in document order. `None`: not given (the page writes
+    /// the official ones; a JSON document may leave them out).
+    pub headings: Option<Vec<String>>,
+    pub text: Texts,
+    /// One value per cell, indexed by [`CellId::index`].
+    cells: Vec<CellValue>,
+    /// What an importer learned about the source document.
+    pub source: Option<SourceInfo>,
+}
+
+/// The agency block.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Agency {
+    pub name: String,
+    pub level: Option<Level>,
+    /// The administrative area the agency serves, e.g. 「吉林省白城市通榆县」.
+    pub region: String,
+    pub address: String,
+    pub postcode: String,
+    pub phone: String,
+    /// Optional contact e-mail.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub email: String,
+}
+
+/// Level of the agency (`agency.level`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    StateCouncilDept,
+    Province,
+    City,
+    County,
+    Township,
+    Department,
+}
+
+impl Level {
+    pub const ALL: [Level; 6] =
+        [Level::StateCouncilDept, Level::Province, Level::City, Level::County, Level::Township, Level::Department];
+
+    pub fn key(self) -> &'static str {
+        labels::LEVELS[self as usize].0
+    }
+
+    pub fn label(self) -> &'static str {
+        labels::LEVELS[self as usize].1
+    }
+
+    pub fn from_key(key: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.key() == key)
+    }
+
+    /// A people's government (人民政府) rather than one of its departments.
+    pub fn is_government(self) -> bool {
+        !matches!(self, Level::StateCouncilDept | Level::Department)
+    }
+}
+
+/// The prose of the report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Texts {
+    /// Before section 一: legal basis, the parts, the statistical period, contact details.
+    pub preamble: String,
+    /// Section 一, 总体情况.
+    pub overview: String,
+    /// Section 五, 存在的主要问题及改进情况.
+    pub problems: String,
+    /// Section 六, 其他需要报告的事项.
+    pub other: String,
+}
+
+/// A prose field, by its key in `text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextField {
+    Preamble,
+    Overview,
+    Problems,
+    Other,
+}
+
+impl TextField {
+    pub const ALL: [TextField; 4] = [TextField::Preamble, TextField::Overview, TextField::Problems, TextField::Other];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            TextField::Preamble => "preamble",
+            TextField::Overview => "overview",
+            TextField::Problems => "problems",
+            TextField::Other => "other",
+        }
+    }
+
+    /// The JSON path of the field, used as the page's `data-field`.
+    pub fn path(self) -> &'static str {
+        match self {
+            TextField::Preamble => "text.preamble",
+            TextField::Overview => "text.overview",
+            TextField::Problems => "text.problems",
+            TextField::Other => "text.other",
+        }
+    }
+
+    /// Where the field stands in the report, in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            TextField::Preamble => "前言",
+            TextField::Overview => "一、总体情况",
+            TextField::Problems => "五、存在的主要问题及改进情况",
+            TextField::Other => "六、其他需要报告的事项",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<TextField> {
+        TextField::ALL.into_iter().find(|f| f.key() == key || f.path() == key)
+    }
+}
+
+impl Texts {
+    pub fn get(&self, field: TextField) -> &str {
+        match field {
+            TextField::Preamble => &self.preamble,
+            TextField::Overview => &self.overview,
+            TextField::Problems => &self.problems,
+            TextField::Other => &self.other,
+        }
+    }
+
+    pub fn get_mut(&mut self, field: TextField) -> &mut String {
+        match field {
+            TextField::Preamble => &mut self.preamble,
+            TextField::Overview => &mut self.overview,
+            TextField::Problems => &mut self.problems,
+            TextField::Other => &mut self.other,
+        }
+    }
+}
+
+/// Which edition of the statistical tables a source document used.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TableEdition {
+    /// 国办公开办函〔2021〕30号: the current tables.
+    #[default]
+    #[serde(rename = "2021")]
+    Y2021,
+    /// 国办公开办函〔2019〕60号: the tables of the 2019 and 2020 reports.
+    #[serde(rename = "2019")]
+    Y2019,
+}
+
+/// What an importer found in the source document beyond the report itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SourceInfo {
+    /// The edition of the tables found.
+    pub tables: TableEdition,
+    /// Labels that were recognised although edited (rule S004).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub edited_labels: Vec<SourceNote>,
+    /// Content that could not be placed in the report (rule I001).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unplaced: Vec<SourceNote>,
+}
+
+/// A place in the source document and what was found there.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SourceNote {
+    /// Where: section, table, row and column labels, as far as known (「三、… 表格 第5行」).
+    pub location: String,
+    /// The text found there.
+    pub found: String,
+    /// What the importer took it for (the official label or cell ID), if anything.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub expected: String,
+    /// The cell it was mapped to, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+}
+
+impl Default for Report {
+    fn default() -> Self {
+        Report::empty()
+    }
+}
+
+impl Report {
+    /// A report with nothing filled in.
+    pub fn empty() -> Report {
+        Report {
+            year: None,
+            agency: Agency::default(),
+            headings: None,
+            text: Texts::default(),
+            cells: vec![CellValue::Missing; CellId::count()],
+            source: None,
+        }
+    }
+
+    /// The six official headings, numbered 「一、」 to 「六、」.
+    pub fn official_headings() -> Vec<String> {
+        labels::SECTION_NUMERALS
+            .iter()
+            .zip(labels::SECTION_TITLES)
+            .map(|(n, t)| format!("{n}、{t}"))
+            .collect()
+    }
+
+    pub fn cell(&self, id: CellId) -> &CellValue {
+        &self.cells[id.index()]
+    }
+
+    pub fn set_cell(&mut self, id: CellId, value: CellValue) {
+        self.cells[id.index()] = value;
+    }
+
+    /// Sets a cell from text as a person typed it (full-width digits, 件, separators…).
+    pub fn set_cell_text(&mut self, id: CellId, raw: &str) {
+        self.cells[id.index()] = CellValue::parse(raw, id.kind());
+    }
+
+    /// The count in a cell, if it holds one.
+    pub fn count(&self, id: CellId) -> Option<u64> {
+        self.cells[id.index()].count()
+    }
+
+    /// Every cell with its value, in the order of the tables.
+    pub fn cells(&self) -> impl Iterator<Item = (CellId, &CellValue)> {
+        CellId::all().map(move |id| (id, &self.cells[id.index()]))
+    }
+
+    /// The title as the format writes it: 「<机关名称><年份>年政府信息公开工作年度报告」.
+    pub fn title(&self) -> String {
+        let year = self.year.map(|y| y.to_string()).unwrap_or_default();
+        format!("{}{}{}", self.agency.name, year, labels::TITLE_SUFFIX)
+    }
+
+    /// A file name for the report with characters that file systems reject removed.
+    pub fn file_stem(&self) -> String {
+        let stem: String = self
+            .title()
+            .chars()
+            .filter(|c| !matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control())
+            .collect();
+        let stem = stem.trim().trim_matches('.').to_string();
+        if stem.is_empty() {
+            "政府信息公开工作年度报告".to_string()
+        } else {
+            stem
+        }
+    }
+
+    /// True when nothing at all has been entered.
+    pub fn is_blank(&self) -> bool {
+        let empty = Report::empty();
+        self.year.is_none()
+            && self.agency == empty.agency
+            && self.text == empty.text
+            && self.cells.iter().all(|c| *c == CellValue::Missing)
+    }
+}

@@ -1,0 +1,62 @@
+use super::a001::clamp;
+use super::{declare_rule, Context, Finding};
+use crate::model::labels::{S3_COLUMNS, S3_OUTCOME_ROWS};
+use crate::model::CellId;
+
+declare_rule! {
+    /// ## What it checks
+    /// For each applicant column of table 三, that （七）总计 equals the sum of the 21 outcome
+    /// rows, from （一）予以公开 to （六）其他处理 3.其他.
+    ///
+    /// ## Why it matters
+    /// The total is what the balance of A001 rests on. Two mistakes are common and the message
+    /// names them when they fit: 部分公开 counted twice (the sum less 部分公开 equals the total),
+    /// and outcomes filled in although no request was received or carried in.
+    ///
+    /// ## Example
+    /// Wrong: 予以公开 15, 部分公开 6, every other outcome 0, 总计 15 (the outcomes add up to 21).
+    ///
+    /// Right: 总计 21.
+    code: "A002",
+    name: "outcome-total",
+    severity: Error,
+    summary: "三、（七）总计应等于各项办理结果之和",
+    check: check,
+}
+
+const PARTIAL: usize = 3;
+const OUTCOME_TOTAL: usize = 23;
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for (col, column) in S3_COLUMNS.iter().enumerate() {
+        let total_id = CellId::s3(OUTCOME_TOTAL, col);
+        let Some(total) = ctx.report.count(total_id) else { continue };
+        let parts: Vec<CellId> = S3_OUTCOME_ROWS.map(|row| CellId::s3(row, col)).collect();
+        let Some(sum) = parts.iter().map(|&id| ctx.report.count(id).map(u128::from)).sum::<Option<u128>>() else {
+            continue;
+        };
+        if sum == u128::from(total) {
+            continue;
+        }
+        let mut message = format!(
+            "{}填写 {total}，但各办理结果之和为 {sum}，相差 {}，请核对",
+            total_id.label(),
+            sum.abs_diff(u128::from(total)),
+        );
+        let partial = ctx.report.count(CellId::s3(PARTIAL, col)).unwrap_or(0);
+        let new = ctx.report.count(CellId::s3(0, col));
+        let carried_in = ctx.report.count(CellId::s3(1, col));
+        if partial > 0 && sum - u128::from(partial) == u128::from(total) {
+            message.push_str(&format!(
+                "。各项之和减去部分公开 {partial} 正好等于总计：部分公开可能被重复计入了其他情形（区分处理的，只计部分公开）"
+            ));
+        } else if new == Some(0) && carried_in == Some(0) && sum > 0 {
+            message.push_str(&format!(
+                "。{}列本年新收和上年结转均为 0，却填写了办理结果：请确认是否误填",
+                column.label
+            ));
+        }
+        let cells = std::iter::once(total_id).chain(parts);
+        out.push(Finding::new(&RULE, message).with_cells(cells).with_values(total, clamp(sum)));
+    }
+}

@@ -1,0 +1,46 @@
+use super::a001::clamp;
+use super::{declare_rule, Context, Finding};
+use crate::model::labels::{S4_COLUMNS, S4_GROUPS};
+use crate::model::CellId;
+
+declare_rule! {
+    /// ## What it checks
+    /// For each group of table 四 (行政复议; 行政诉讼 未经复议直接起诉; 行政诉讼 复议后起诉), that
+    /// 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
+    ///
+    /// ## Why it matters
+    /// Each case has exactly one state at the end of the year; a total that differs means a
+    /// case is missing or counted twice.
+    ///
+    /// ## Example
+    /// Wrong: 行政复议 结果维持 2, 结果纠正 1, 其他结果 0, 尚未审结 1, 总计 3.
+    ///
+    /// Right: 总计 4.
+    code: "A004",
+    name: "review-litigation-total",
+    severity: Error,
+    summary: "四、每组：总计应等于结果维持、结果纠正、其他结果、尚未审结之和",
+    check: check,
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let total_col = S4_COLUMNS.len() - 1;
+    for group in 0..S4_GROUPS.len() {
+        let total_id = CellId::s4(group, total_col);
+        let Some(total) = ctx.report.count(total_id) else { continue };
+        let parts: Vec<CellId> = (0..total_col).map(|col| CellId::s4(group, col)).collect();
+        let Some(sum) = parts.iter().map(|&id| ctx.report.count(id).map(u128::from)).sum::<Option<u128>>() else {
+            continue;
+        };
+        if sum == u128::from(total) {
+            continue;
+        }
+        let message = format!(
+            "{}填写 {total}，但结果维持、结果纠正、其他结果、尚未审结之和为 {sum}，相差 {}，请核对",
+            total_id.label(),
+            sum.abs_diff(u128::from(total)),
+        );
+        let cells = std::iter::once(total_id).chain(parts);
+        out.push(Finding::new(&RULE, message).with_cells(cells).with_values(total, clamp(sum)));
+    }
+}

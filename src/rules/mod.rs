@@ -1,0 +1,86 @@
+//! The rule catalog: each rule is one file with a stable code, a severity and its documentation.
+//!
+//! [`registry::RULES`] maps codes to rules; [`check`] runs them all. A new rule is a new file
+//! plus one line in the registry: the engine does not change.
+
+mod finding;
+pub mod registry;
+
+mod a001;
+mod a002;
+mod a003;
+mod a004;
+mod p001;
+mod p002;
+mod s001;
+mod s002;
+mod sections;
+mod t007;
+mod v001;
+mod v002;
+mod v003;
+
+pub use finding::{Finding, Severity, TextSpan};
+pub use registry::{rule, RULES};
+
+use crate::model::Report;
+
+/// One rule of the catalog.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable code, e.g. `A001`.
+    pub code: &'static str,
+    /// Kebab-case name, e.g. `requests-balance`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line, in Chinese, for listings.
+    pub summary: &'static str,
+    /// Markdown documentation (what it checks, why it matters, examples): the rule's rustdoc.
+    pub doc: &'static str,
+    pub check: fn(&Context, &mut Vec<Finding>),
+}
+
+/// What a rule sees: the report, and helpers shared by rules.
+pub struct Context<'a> {
+    pub report: &'a Report,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(report: &'a Report) -> Self {
+        Context { report }
+    }
+}
+
+/// Declares a rule; its doc comment becomes [`Rule::doc`] (as ruff does with its violations).
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        code: $code:literal,
+        name: $name:literal,
+        severity: $severity:ident,
+        summary: $summary:literal,
+        check: $check:path $(,)?
+    ) => {
+        $(#[doc = $doc])*
+        pub const RULE: $crate::rules::Rule = $crate::rules::Rule {
+            code: $code,
+            name: $name,
+            severity: $crate::rules::Severity::$severity,
+            summary: $summary,
+            doc: concat!($($doc, "\n"),*),
+            check: $check,
+        };
+    };
+}
+pub(crate) use declare_rule;
+
+/// Checks a report against every rule; findings come most severe first, then in catalog order.
+pub fn check(report: &Report) -> Vec<Finding> {
+    let context = Context::new(report);
+    let mut findings = Vec::new();
+    for rule in RULES {
+        (rule.check)(&context, &mut findings);
+    }
+    findings.sort_by_key(|f| f.severity);
+    findings
+}

@@ -1,0 +1,41 @@
+use super::a001::counts;
+use super::{declare_rule, Context, Finding};
+use crate::model::CellId;
+
+declare_rule! {
+    /// ## What it checks
+    /// For 规章 and 行政规范性文件 in section 二, that 现行有效件数 is not below
+    /// 本年制发件数 − 本年废止件数.
+    ///
+    /// ## Why it matters
+    /// Documents issued this year and not repealed are still in force at the end of the year,
+    /// so the stock cannot be smaller than the net additions. A smaller stock usually means a
+    /// column was swapped or last year's figure was kept.
+    ///
+    /// ## Example
+    /// Wrong: 本年制发 12, 本年废止 2, 现行有效 8.
+    ///
+    /// Right: 现行有效 10 or more.
+    code: "P001",
+    name: "documents-in-force",
+    severity: Warning,
+    summary: "二、现行有效件数不应少于本年制发件数减本年废止件数",
+    check: check,
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for row in ["regulation", "normative"] {
+        let ids = ["in_force", "issued", "repealed"].map(|c| CellId::known(&format!("s2.{row}.{c}")));
+        let Some([in_force, issued, repealed]) = counts(ctx, ids) else { continue };
+        let net = issued.saturating_sub(repealed);
+        if in_force >= net {
+            continue;
+        }
+        let message = format!(
+            "二、{}：现行有效件数为 {in_force}，少于本年制发 {issued} 减本年废止 {repealed} 的 {net}。\
+             本年制发且未废止的文件应计入现行有效，请核对",
+            ids[0].def().row.label,
+        );
+        out.push(Finding::new(&RULE, message).with_cells(ids).with_values(in_force, net));
+    }
+}

@@ -1,0 +1,113 @@
+//! Recognising the six section headings however they are numbered or worded.
+
+use crate::model::labels::{SECTION_NUMERALS, SECTION_TITLES};
+
+/// A heading split into its numbering and its title, matched to one of the six sections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadingMatch {
+    /// 0 for 一、总体情况 … 5 for 六、其他需要报告的事项.
+    pub section: usize,
+    /// The numbering as written (「3、」, 「（三）」, 「第三部分」), trimmed.
+    pub numbering: String,
+    /// The title as written, trimmed.
+    pub title: String,
+    /// The title equals the official one once punctuation and spaces are ignored.
+    pub exact_title: bool,
+}
+
+impl HeadingMatch {
+    /// Whether the numbering is the official 「一、」 … 「六、」 for this section.
+    pub fn official_numbering(&self) -> bool {
+        let n: String = self.numbering.chars().filter(|c| !c.is_whitespace()).collect();
+        n == format!("{}、", SECTION_NUMERALS[self.section])
+    }
+}
+
+/// Splits a heading into numbering and title.
+pub fn split_numbering(heading: &str) -> (&str, &str) {
+    let trimmed = heading.trim();
+    let numbering_chars = |c: char| {
+        c.is_ascii_digit()
+            || c.is_whitespace()
+            || "一二三四五六七八九十第部分章、.．,，:：()（）　".contains(c)
+            || ('０'..='９').contains(&c)
+    };
+    let mut end = 0;
+    for (i, c) in trimmed.char_indices() {
+        if !numbering_chars(c) {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    // 「三、收到…」: stop before a numeral that begins the title itself (none of the six do).
+    let (numbering, title) = trimmed.split_at(end);
+    (numbering.trim(), title.trim())
+}
+
+/// Keeps only the letters of a title: no spaces, punctuation or brackets.
+pub fn letters(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Matches a heading to the section whose official title it is closest to, if close enough.
+pub fn identify(heading: &str) -> Option<HeadingMatch> {
+    let (numbering, title) = split_numbering(heading);
+    let written = letters(title);
+    if written.is_empty() {
+        return None;
+    }
+    let (section, score) = SECTION_TITLES
+        .iter()
+        .map(|official| similarity(&written, &letters(official)))
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    if score < 0.6 {
+        return None;
+    }
+    Some(HeadingMatch {
+        section,
+        numbering: numbering.to_string(),
+        title: title.to_string(),
+        exact_title: written == letters(SECTION_TITLES[section]),
+    })
+}
+
+/// Longest common subsequence over the longer length: 1.0 for equal strings.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for &ca in &a {
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = if ca == cb { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] as f64 / a.len().max(b.len()) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_are_recognised_whatever_their_numbering() {
+        let m = identify("3、 收到和处理政府信息公开申请情况").unwrap();
+        assert_eq!((m.section, m.numbering.as_str(), m.exact_title), (2, "3、", true));
+        assert!(!m.official_numbering());
+        assert!(identify("一、总体情况").unwrap().official_numbering());
+        assert_eq!(identify("（三）收到和处理政府信息公开申请情况").unwrap().section, 2);
+        assert_eq!(identify("第四部分 政府信息公开行政复议、行政诉讼情况").unwrap().section, 3);
+        let typo = identify("四、政府信息公开行政法复议、行政诉讼情况").unwrap();
+        assert_eq!((typo.section, typo.exact_title), (3, false));
+        let other = identify("六、其他需要汇报事项").unwrap();
+        assert_eq!((other.section, other.exact_title), (5, false));
+        assert_eq!(identify("二、主动公开政府信息情况").unwrap().section, 1);
+        assert!(identify("一、").is_none());
+        assert!(identify("我镇高度重视政务公开工作").is_none());
+    }
+}
