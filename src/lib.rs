@@ -4,6 +4,8 @@
 //!
 //! The core knows nothing of the browser; [`wasm`] is a thin binding over it.
 
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod rules;
 
