@@ -51,8 +51,14 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 6] =
-        [Level::StateCouncilDept, Level::Province, Level::City, Level::County, Level::Township, Level::Department];
+    pub const ALL: [Level; 6] = [
+        Level::StateCouncilDept,
+        Level::Province,
+        Level::City,
+        Level::County,
+        Level::Township,
+        Level::Department,
+    ];
 
     pub fn key(self) -> &'static str {
         labels::LEVELS[self as usize].0
@@ -97,7 +103,12 @@ pub enum TextField {
 }
 
 impl TextField {
-    pub const ALL: [TextField; 4] = [TextField::Preamble, TextField::Overview, TextField::Problems, TextField::Other];
+    pub const ALL: [TextField; 4] = [
+        TextField::Preamble,
+        TextField::Overview,
+        TextField::Problems,
+        TextField::Other,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -129,7 +140,9 @@ impl TextField {
     }
 
     pub fn from_key(key: &str) -> Option<TextField> {
-        TextField::ALL.into_iter().find(|f| f.key() == key || f.path() == key)
+        TextField::ALL
+            .into_iter()
+            .find(|f| f.key() == key || f.path() == key)
     }
 }
 
@@ -257,7 +270,10 @@ impl Report {
         let stem: String = self
             .title()
             .chars()
-            .filter(|c| !matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control())
+            .filter(|c| {
+                !matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+                    && !c.is_control()
+            })
             .collect();
         let stem = stem.trim().trim_matches('.').to_string();
         if stem.is_empty() {
