@@ -11,20 +11,14 @@ fn main() -> ExitCode {
         Some("check") => {
             let mut worst = 0;
             for file in &args[1..] {
-                match std::fs::read_to_string(file)
-                    .map_err(|e| e.to_string())
-                    .and_then(|t| from_json(&t).map_err(|e| e.to_string()))
-                {
+                match std::fs::read_to_string(file).map_err(|e| e.to_string()).and_then(|t| from_json(&t).map_err(|e| e.to_string())) {
                     Ok(report) => {
                         let findings = xxgk_report::check(&report);
                         println!("{file}: {} 条", findings.len());
                         for f in &findings {
                             println!("  {} {} {}", f.code, f.severity.label(), f.message);
                         }
-                        if findings
-                            .iter()
-                            .any(|f| f.severity == xxgk_report::Severity::Error)
-                        {
+                        if findings.iter().any(|f| f.severity == xxgk_report::Severity::Error) {
                             worst = worst.max(1);
                         }
                     }

@@ -9,11 +9,7 @@ pub fn findings_csv(findings: &[Finding]) -> String {
         let place = if f.cells.is_empty() {
             f.field.clone().unwrap_or_default()
         } else {
-            f.cells
-                .iter()
-                .map(|c| c.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
+            f.cells.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(" ")
         };
         let number = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
         let fields = [
@@ -35,11 +31,7 @@ pub fn findings_csv(findings: &[Finding]) -> String {
 
 /// Quotes a field when needed; a leading =, +, - or @ is defused so spreadsheets do not run it.
 fn quote(field: &str) -> String {
-    let field = if field.starts_with(['=', '+', '-', '@']) {
-        format!("'{field}")
-    } else {
-        field.to_string()
-    };
+    let field = if field.starts_with(['=', '+', '-', '@']) { format!("'{field}") } else { field.to_string() };
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {

@@ -111,6 +111,28 @@ pub(crate) fn header_rows(layout: &TableLayout) -> usize {
         .unwrap_or(0)
 }
 
+/// Widths of the grid columns, adding up to `total` (twips of the type area, or 10000ths).
+///
+/// Narrow label columns for the nested groups of 三 and a wide one for its row labels; the
+/// data columns share the rest.
+pub(crate) fn column_widths(layout: &TableLayout, total: u32) -> Vec<u32> {
+    // Out of the 8845 twips (156 mm) of the type area.
+    const TYPE_AREA: u32 = 8845;
+    let fixed: &[u32] = match layout.id {
+        "s2" => &[2445],
+        "s3" => &[567, 1020, 2600],
+        _ => &[],
+    };
+    let mut widths: Vec<u32> = fixed.iter().map(|w| w * total / TYPE_AREA).collect();
+    let rest = layout.columns.saturating_sub(widths.len()) as u32;
+    if rest > 0 {
+        let remaining = total - widths.iter().sum::<u32>();
+        let each = remaining / rest;
+        widths.extend((0..rest).map(|i| if i + 1 == rest { remaining - each * (rest - 1) } else { each }));
+    }
+    widths
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,21 +22,15 @@ impl std::error::Error for ImportError {}
 
 impl ImportError {
     pub fn new(message: impl Into<String>) -> Self {
-        ImportError {
-            message: message.into(),
-        }
+        ImportError { message: message.into() }
     }
 }
 
 /// Reads a report from the bytes of a file. `file_name` is only a hint.
 pub fn import(bytes: &[u8], file_name: &str) -> Result<Report, ImportError> {
     let _ = file_name;
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        ImportError::new(format!(
-            "文件不是 UTF-8 编码的文本（第 {} 个字节处出错）",
-            e.valid_up_to() + 1
-        ))
-    })?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| ImportError::new(format!("文件不是 UTF-8 编码的文本（第 {} 个字节处出错）", e.valid_up_to() + 1)))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     from_json(text).map_err(|e| ImportError::new(format!("JSON 文件有误：{e}")))
 }

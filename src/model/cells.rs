@@ -111,14 +111,8 @@ impl serde::Serialize for CellId {
 
 /// Rows of section 二 with their columns: (row, columns).
 pub const S2_ROWS: [(Axis, &[Axis]); 6] = [
-    (
-        labels::S2_REGULATION,
-        &[labels::S2_ISSUED, labels::S2_REPEALED, labels::S2_IN_FORCE],
-    ),
-    (
-        labels::S2_NORMATIVE,
-        &[labels::S2_ISSUED, labels::S2_REPEALED, labels::S2_IN_FORCE],
-    ),
+    (labels::S2_REGULATION, &[labels::S2_ISSUED, labels::S2_REPEALED, labels::S2_IN_FORCE]),
+    (labels::S2_NORMATIVE, &[labels::S2_ISSUED, labels::S2_REPEALED, labels::S2_IN_FORCE]),
     (labels::S2_LICENSE, &[labels::S2_DECISIONS]),
     (labels::S2_PENALTY, &[labels::S2_DECISIONS]),
     (labels::S2_COERCION, &[labels::S2_DECISIONS]),
@@ -141,11 +135,7 @@ fn build_catalog() -> Catalog {
     let mut cells = Vec::with_capacity(200);
     for (row, columns) in S2_ROWS {
         for column in columns {
-            let kind = if row.key == labels::S2_FEE.key {
-                CellKind::Amount
-            } else {
-                CellKind::Count
-            };
+            let kind = if row.key == labels::S2_FEE.key { CellKind::Amount } else { CellKind::Count };
             cells.push(CellDef {
                 id: format!("s2.{}.{}", row.key, column.key),
                 section: Section::S2,
@@ -178,26 +168,12 @@ fn build_catalog() -> Catalog {
                 row: group,
                 column,
                 kind: CellKind::Count,
-                label: format!(
-                    "四、{}{}（{}）",
-                    group.groups.join(""),
-                    group.label,
-                    column.label
-                ),
+                label: format!("四、{}{}（{}）", group.groups.join(""), group.label, column.label),
             });
         }
     }
-    let by_id = cells
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.clone(), CellId(i as u16)))
-        .collect();
-    Catalog {
-        cells,
-        by_id,
-        s3_start,
-        s4_start,
-    }
+    let by_id = cells.iter().enumerate().map(|(i, c)| (c.id.clone(), CellId(i as u16))).collect();
+    Catalog { cells, by_id, s3_start, s4_start }
 }
 
 fn row_path(row: &Axis) -> String {
@@ -214,33 +190,18 @@ mod tests {
         assert_eq!(CellId::s3(0, 0).as_str(), "s3.new.natural");
         assert_eq!(CellId::s3(23, 6).as_str(), "s3.outcome_total.total");
         assert_eq!(CellId::s4(2, 4).as_str(), "s4.suit_after_review.total");
-        assert_eq!(
-            CellId::parse("s3.denied.state_secret.total"),
-            Some(CellId::s3(4, 6))
-        );
-        assert_eq!(
-            CellId::parse("s2.fee.amount").map(CellId::kind),
-            Some(CellKind::Amount)
-        );
+        assert_eq!(CellId::parse("s3.denied.state_secret.total"), Some(CellId::s3(4, 6)));
+        assert_eq!(CellId::parse("s2.fee.amount").map(CellId::kind), Some(CellKind::Amount));
     }
 
     #[test]
     fn labels_name_the_row_and_column() {
-        assert_eq!(
-            CellId::s3(23, 0).label(),
-            "三、本年度办理结果（七）总计（自然人）"
-        );
-        assert_eq!(
-            CellId::s3(0, 1).label(),
-            "一、本年新收政府信息公开申请数量（商业企业）"
-        );
+        assert_eq!(CellId::s3(23, 0).label(), "三、本年度办理结果（七）总计（自然人）");
+        assert_eq!(CellId::s3(0, 1).label(), "一、本年新收政府信息公开申请数量（商业企业）");
         assert_eq!(
             CellId::known("s3.denied.state_secret.natural").label(),
             "三、本年度办理结果（三）不予公开1.属于国家秘密（自然人）"
         );
-        assert_eq!(
-            CellId::known("s4.suit_direct.upheld").label(),
-            "四、行政诉讼未经复议直接起诉（结果维持）"
-        );
+        assert_eq!(CellId::known("s4.suit_direct.upheld").label(), "四、行政诉讼未经复议直接起诉（结果维持）");
     }
 }

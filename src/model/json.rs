@@ -30,17 +30,9 @@ pub struct JsonError {
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
-            write!(
-                f,
-                "第 {} 行第 {} 列：{}",
-                self.line, self.column, self.message
-            )
+            write!(f, "第 {} 行第 {} 列：{}", self.line, self.column, self.message)
         } else {
-            write!(
-                f,
-                "{}: {}（第 {} 行第 {} 列）",
-                self.path, self.message, self.line, self.column
-            )
+            write!(f, "{}: {}（第 {} 行第 {} 列）", self.path, self.message, self.line, self.column)
         }
     }
 }
@@ -132,9 +124,7 @@ impl Serialize for CellsOut<'_> {
                 CellValue::Missing => map.serialize_entry(id.as_str(), &())?,
                 CellValue::Count(n) => map.serialize_entry(id.as_str(), n)?,
                 CellValue::Amount(a) => map.serialize_entry(id.as_str(), &a.to_string())?,
-                CellValue::Blank(raw) | CellValue::Invalid(raw) => {
-                    map.serialize_entry(id.as_str(), raw)?
-                }
+                CellValue::Blank(raw) | CellValue::Invalid(raw) => map.serialize_entry(id.as_str(), raw)?,
             }
         }
         map.end()
@@ -162,11 +152,8 @@ impl<'de> Visitor<'de> for CellMapVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CellMap, A::Error> {
         let mut cells = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
-            let id = CellId::parse(&key).ok_or_else(|| {
-                de::Error::custom(format!(
-                    "未知的单元格编号 \"{key}\"（见 FORMAT.md 的单元格编号）"
-                ))
-            })?;
+            let id = CellId::parse(&key)
+                .ok_or_else(|| de::Error::custom(format!("未知的单元格编号 \"{key}\"（见 FORMAT.md 的单元格编号）")))?;
             if cells.iter().any(|(seen, _)| *seen == id) {
                 return Err(de::Error::custom(format!("单元格 \"{key}\" 出现了两次")));
             }
@@ -262,12 +249,7 @@ impl<'de> Visitor<'de> for CellValueVisitor {
 fn json_error(err: serde_path_to_error::Error<serde_json::Error>) -> JsonError {
     let path = format_path(err.path());
     let inner = err.into_inner();
-    JsonError {
-        path,
-        line: inner.line(),
-        column: inner.column(),
-        message: translate(&inner.to_string()),
-    }
+    JsonError { path, line: inner.line(), column: inner.column(), message: translate(&inner.to_string()) }
 }
 
 fn format_path(path: &serde_path_to_error::Path) -> String {
@@ -307,22 +289,14 @@ fn translate(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown variant ") {
         let (value, allowed) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let allowed = allowed.trim_start_matches("one of ");
-        return format!(
-            "未知的取值 {}，应为以下之一：{}",
-            quoted(value),
-            quoted(allowed)
-        );
+        return format!("未知的取值 {}，应为以下之一：{}", quoted(value), quoted(allowed));
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
         return format!("缺少必需的键 {}", quoted(rest));
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        return format!(
-            "类型不对：应为{}，实际为{}",
-            kind_name(expected),
-            kind_name(found)
-        );
+        return format!("类型不对：应为{}，实际为{}", kind_name(expected), kind_name(found));
     }
     if message.starts_with("invalid value: integer") || message.contains("out of range") {
         return "数值超出范围".into();
@@ -339,10 +313,7 @@ fn translate(message: &str) -> String {
     if message.starts_with("key must be a string") {
         return "键必须是带引号的字符串".into();
     }
-    if message.starts_with("expected")
-        || message.starts_with("invalid")
-        || message.starts_with("control character")
-    {
+    if message.starts_with("expected") || message.starts_with("invalid") || message.starts_with("control character") {
         return format!("JSON 格式错误（{message}）");
     }
     message.to_string()
@@ -352,17 +323,8 @@ fn kind_name(serde_kind: &str) -> String {
     let k = serde_kind.trim();
     let name = if k.starts_with("a string") || k.starts_with("string") {
         "字符串".to_string()
-    } else if k.starts_with("integer")
-        || k.starts_with("i32")
-        || k.starts_with("u64")
-        || k.starts_with("floating")
-    {
-        format!(
-            "数字{}",
-            k.split_once(' ')
-                .map(|(_, v)| format!(" {v}"))
-                .unwrap_or_default()
-        )
+    } else if k.starts_with("integer") || k.starts_with("i32") || k.starts_with("u64") || k.starts_with("floating") {
+        format!("数字{}", k.split_once(' ').map(|(_, v)| format!(" {v}")).unwrap_or_default())
     } else if k.starts_with("map") || k.starts_with("struct") || k.contains("object") {
         "对象".to_string()
     } else if k.starts_with("sequence") || k.starts_with("a sequence") {
@@ -392,20 +354,13 @@ mod tests {
         assert_eq!(err.path, "cells.\"s3.new.natural\"");
         assert_eq!(err.message, "应为非负整数，实际为 \"三\"");
         assert_eq!(err.line, 2);
-        assert!(
-            err.to_string()
-                .starts_with("cells.\"s3.new.natural\": 应为非负整数，实际为 \"三\""),
-            "{err}"
-        );
+        assert!(err.to_string().starts_with("cells.\"s3.new.natural\": 应为非负整数，实际为 \"三\""), "{err}");
     }
 
     #[test]
     fn unknown_keys_and_cells_are_errors() {
         let err = from_json(&doc("\"cells\": {\"s3.new.robot\": 1}")).unwrap_err();
-        assert!(
-            err.message.contains("未知的单元格编号 \"s3.new.robot\""),
-            "{err}"
-        );
+        assert!(err.message.contains("未知的单元格编号 \"s3.new.robot\""), "{err}");
         let err = from_json(&doc("\"agency\": {\"nmae\": \"x\"}")).unwrap_err();
         assert_eq!(err.path, "agency.nmae");
         assert!(err.message.contains("未知的键 \"nmae\""), "{err}");
@@ -417,10 +372,7 @@ mod tests {
 
     #[test]
     fn negative_and_fractional_counts_are_errors() {
-        assert!(from_json(&doc("\"cells\": {\"s3.new.total\": -1}"))
-            .unwrap_err()
-            .message
-            .contains("-1"));
+        assert!(from_json(&doc("\"cells\": {\"s3.new.total\": -1}")).unwrap_err().message.contains("-1"));
         assert!(from_json(&doc("\"cells\": {\"s3.new.total\": 1.5}")).is_err());
         assert!(from_json(&doc("\"cells\": {\"s3.new.total\": true}")).is_err());
     }
@@ -440,10 +392,7 @@ mod tests {
     #[test]
     fn fee_as_number_or_string_is_exact() {
         let r = from_json(&doc("\"cells\": {\"s2.fee.amount\": 24252.311082}")).unwrap();
-        assert_eq!(
-            r.cell(CellId::known("s2.fee.amount")).display(),
-            "24252.311082"
-        );
+        assert_eq!(r.cell(CellId::known("s2.fee.amount")).display(), "24252.311082");
         let r = from_json(&doc("\"cells\": {\"s2.fee.amount\": \"0.000001\"}")).unwrap();
         assert_eq!(r.cell(CellId::known("s2.fee.amount")).display(), "0.000001");
         assert!(from_json(&doc("\"cells\": {\"s2.fee.amount\": \"0.0000001\"}")).is_err());
@@ -459,10 +408,7 @@ mod tests {
         r.set_cell_text(CellId::known("s3.new.natural"), "12");
         r.set_cell_text(CellId::known("s3.new.total"), "/");
         r.set_cell_text(CellId::known("s2.fee.amount"), "1.25");
-        r.set_cell_text(
-            CellId::known("s2.license.decisions"),
-            "18446744073709551615",
-        );
+        r.set_cell_text(CellId::known("s2.license.decisions"), "18446744073709551615");
         let back = from_json(&to_json(&r)).unwrap();
         assert_eq!(back, r);
     }

@@ -13,11 +13,7 @@ pub struct Axis {
 }
 
 const fn axis(key: &'static str, label: &'static str) -> Axis {
-    Axis {
-        key,
-        label,
-        groups: &[],
-    }
+    Axis { key, label, groups: &[] }
 }
 
 const fn grouped(key: &'static str, groups: &'static [&'static str], label: &'static str) -> Axis {
@@ -62,8 +58,7 @@ pub const S2_FEE: Axis = axis("fee", "行政事业性收费");
 
 // ---- Section 三 -------------------------------------------------------------------------
 
-pub const S3_CORNER_NOTE: &str =
-    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+pub const S3_CORNER_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 pub const S3_APPLICANTS: &str = "申请人情况";
 pub const S3_LEGAL_PERSONS: &str = "法人或其他组织";
 
@@ -88,11 +83,7 @@ pub const S3_ROWS: [Axis; 25] = [
     axis("new", "一、本年新收政府信息公开申请数量"),
     axis("carried_in", "二、上年结转政府信息公开申请数量"),
     grouped("granted", RESULTS, "（一）予以公开"),
-    grouped(
-        "partial",
-        RESULTS,
-        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-    ),
+    grouped("partial", RESULTS, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
     grouped("denied.state_secret", DENIED, "1.属于国家秘密"),
     grouped("denied.prohibited", DENIED, "2.其他法律行政法规禁止公开"),
     grouped("denied.security", DENIED, "3.危及“三安全一稳定”"),
@@ -102,21 +93,13 @@ pub const S3_ROWS: [Axis; 25] = [
     grouped("denied.enforcement", DENIED, "7.属于行政执法案卷"),
     grouped("denied.query", DENIED, "8.属于行政查询事项"),
     grouped("unable.not_held", UNABLE, "1.本机关不掌握相关政府信息"),
-    grouped(
-        "unable.needs_creation",
-        UNABLE,
-        "2.没有现成信息需要另行制作",
-    ),
+    grouped("unable.needs_creation", UNABLE, "2.没有现成信息需要另行制作"),
     grouped("unable.unclear", UNABLE, "3.补正后申请内容仍不明确"),
     grouped("dismissed.petition", DISMISSED, "1.信访举报投诉类申请"),
     grouped("dismissed.repeated", DISMISSED, "2.重复申请"),
     grouped("dismissed.publication", DISMISSED, "3.要求提供公开出版物"),
     grouped("dismissed.excessive", DISMISSED, "4.无正当理由大量反复申请"),
-    grouped(
-        "dismissed.confirmation",
-        DISMISSED,
-        "5.要求行政机关确认或重新出具已获取信息",
-    ),
+    grouped("dismissed.confirmation", DISMISSED, "5.要求行政机关确认或重新出具已获取信息"),
     grouped(
         "other.no_correction",
         OTHER,

@@ -41,12 +41,7 @@ pub enum Scope {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum GridCell {
-    Label {
-        text: &'static str,
-        colspan: usize,
-        rowspan: usize,
-        scope: Scope,
-    },
+    Label { text: &'static str, colspan: usize, rowspan: usize, scope: Scope },
     Input {
         cell: CellId,
         colspan: usize,
@@ -57,20 +52,11 @@ pub enum GridCell {
 
 impl GridCell {
     fn label(text: &'static str, colspan: usize, rowspan: usize, scope: Scope) -> GridCell {
-        GridCell::Label {
-            text,
-            colspan,
-            rowspan,
-            scope,
-        }
+        GridCell::Label { text, colspan, rowspan, scope }
     }
 
     fn input(cell: CellId, colspan: usize) -> GridCell {
-        GridCell::Input {
-            cell,
-            colspan,
-            name: accessible_name(cell),
-        }
+        GridCell::Input { cell, colspan, name: accessible_name(cell) }
     }
 }
 
@@ -81,11 +67,7 @@ pub fn layouts() -> &'static [TableLayout] {
 }
 
 fn heading(section: usize) -> String {
-    format!(
-        "{}、{}",
-        labels::SECTION_NUMERALS[section - 1],
-        labels::SECTION_TITLES[section - 1]
-    )
+    format!("{}、{}", labels::SECTION_NUMERALS[section - 1], labels::SECTION_TITLES[section - 1])
 }
 
 fn section_2() -> TableLayout {
@@ -102,11 +84,7 @@ fn section_2() -> TableLayout {
         let columns = S2_ROWS[row_indexes[0]].1;
         let span = 3 / columns.len();
         let mut header = vec![G::label(labels::S2_CONTENT_HEADER, 1, 1, Scope::Col)];
-        header.extend(
-            columns
-                .iter()
-                .map(|c| G::label(c.label, span, 1, Scope::Col)),
-        );
+        header.extend(columns.iter().map(|c| G::label(c.label, span, 1, Scope::Col)));
         rows.push(header);
         for &r in row_indexes {
             let (row, columns) = S2_ROWS[r];
@@ -118,23 +96,14 @@ fn section_2() -> TableLayout {
             rows.push(line);
         }
     }
-    TableLayout {
-        id: "s2",
-        section: 2,
-        caption: heading(2),
-        columns: 4,
-        rows,
-    }
+    TableLayout { id: "s2", section: 2, caption: heading(2), columns: 4, rows }
 }
 
 fn section_3() -> TableLayout {
     use GridCell as G;
     const LABEL_COLUMNS: usize = 3;
     let data_columns = labels::S3_COLUMNS.len();
-    let legal_persons = labels::S3_COLUMNS
-        .iter()
-        .filter(|c| !c.groups.is_empty())
-        .count();
+    let legal_persons = labels::S3_COLUMNS.iter().filter(|c| !c.groups.is_empty()).count();
 
     let mut rows = vec![
         vec![
@@ -149,12 +118,7 @@ fn section_3() -> TableLayout {
             rows[1].push(G::label(column.label, 1, 2, Scope::Col));
         } else {
             if rows[2].is_empty() {
-                rows[1].push(G::label(
-                    column.groups[0],
-                    legal_persons,
-                    1,
-                    Scope::Colgroup,
-                ));
+                rows[1].push(G::label(column.groups[0], legal_persons, 1, Scope::Colgroup));
             }
             rows[2].push(G::label(column.label, 1, 1, Scope::Col));
         }
@@ -166,18 +130,14 @@ fn section_3() -> TableLayout {
         let mut line = Vec::new();
         for (depth, text) in path.iter().enumerate() {
             let is_leaf = depth + 1 == path.len();
-            let continues_above =
-                !is_leaf && r > 0 && paths[r - 1].get(..=depth) == Some(&path[..=depth]);
+            let continues_above = !is_leaf && r > 0 && paths[r - 1].get(..=depth) == Some(&path[..=depth]);
             if continues_above {
                 continue;
             }
             let (colspan, rowspan, scope) = if is_leaf {
                 (LABEL_COLUMNS - depth, 1, Scope::Row)
             } else {
-                let span = paths[r..]
-                    .iter()
-                    .take_while(|p| p.get(..=depth) == Some(&path[..=depth]))
-                    .count();
+                let span = paths[r..].iter().take_while(|p| p.get(..=depth) == Some(&path[..=depth])).count();
                 (1, span, Scope::Rowgroup)
             };
             line.push(G::label(text, colspan, rowspan, scope));
@@ -188,13 +148,7 @@ fn section_3() -> TableLayout {
         let _ = row;
         rows.push(line);
     }
-    TableLayout {
-        id: "s3",
-        section: 3,
-        caption: heading(3),
-        columns: LABEL_COLUMNS + data_columns,
-        rows,
-    }
+    TableLayout { id: "s3", section: 3, caption: heading(3), columns: LABEL_COLUMNS + data_columns, rows }
 }
 
 fn row_path(row: &Axis) -> Vec<&'static str> {
@@ -206,29 +160,15 @@ fn row_path(row: &Axis) -> Vec<&'static str> {
 fn section_4() -> TableLayout {
     use GridCell as G;
     let width = labels::S4_COLUMNS.len();
-    let suits = labels::S4_GROUPS
-        .iter()
-        .filter(|g| !g.groups.is_empty())
-        .count();
+    let suits = labels::S4_GROUPS.iter().filter(|g| !g.groups.is_empty()).count();
     let mut top = vec![G::label(labels::S4_REVIEW_GROUP, width, 1, Scope::Colgroup)];
-    top.push(G::label(
-        labels::S4_SUIT_GROUP,
-        width * suits,
-        1,
-        Scope::Colgroup,
-    ));
-    let mut middle: Vec<GridCell> = labels::S4_COLUMNS
-        .iter()
-        .map(|c| G::label(c.label, 1, 2, Scope::Col))
-        .collect();
+    top.push(G::label(labels::S4_SUIT_GROUP, width * suits, 1, Scope::Colgroup));
+    let mut middle: Vec<GridCell> =
+        labels::S4_COLUMNS.iter().map(|c| G::label(c.label, 1, 2, Scope::Col)).collect();
     let mut bottom = Vec::new();
     for group in labels::S4_GROUPS.iter().filter(|g| !g.groups.is_empty()) {
         middle.push(G::label(group.label, width, 1, Scope::Colgroup));
-        bottom.extend(
-            labels::S4_COLUMNS
-                .iter()
-                .map(|c| G::label(c.label, 1, 1, Scope::Col)),
-        );
+        bottom.extend(labels::S4_COLUMNS.iter().map(|c| G::label(c.label, 1, 1, Scope::Col)));
     }
     let values = (0..labels::S4_GROUPS.len())
         .flat_map(|g| (0..width).map(move |c| G::input(CellId::s4(g, c), 1)))
@@ -304,9 +244,7 @@ mod tests {
                     col += 1;
                 }
                 let (colspan, rowspan) = match cell {
-                    GridCell::Label {
-                        colspan, rowspan, ..
-                    } => (*colspan, *rowspan),
+                    GridCell::Label { colspan, rowspan, .. } => (*colspan, *rowspan),
                     GridCell::Input { colspan, .. } => (*colspan, 1),
                 };
                 for c in col..(col + colspan).min(layout.columns) {
@@ -351,49 +289,18 @@ mod tests {
         assert_eq!(s3.rows.len(), 3 + 25);
         assert_eq!(
             s3.rows[5][0],
-            GridCell::Label {
-                text: labels::S3_RESULTS,
-                colspan: 1,
-                rowspan: 22,
-                scope: Scope::Rowgroup
-            }
+            GridCell::Label { text: labels::S3_RESULTS, colspan: 1, rowspan: 22, scope: Scope::Rowgroup }
         );
-        assert_eq!(
-            s3.rows[7][0],
-            GridCell::Label {
-                text: "（三）不予公开",
-                colspan: 1,
-                rowspan: 8,
-                scope: Scope::Rowgroup
-            }
-        );
+        assert_eq!(s3.rows[7][0], GridCell::Label { text: "（三）不予公开", colspan: 1, rowspan: 8, scope: Scope::Rowgroup });
     }
 
     #[test]
     fn accessible_names_read_naturally() {
-        assert_eq!(
-            accessible_name(CellId::known("s3.denied.state_secret.natural")),
-            "不予公开 属于国家秘密 自然人"
-        );
-        assert_eq!(
-            accessible_name(CellId::known("s3.partial.total")),
-            "部分公开 总计"
-        );
-        assert_eq!(
-            accessible_name(CellId::known("s3.new.business")),
-            "本年新收政府信息公开申请数量 商业企业"
-        );
-        assert_eq!(
-            accessible_name(CellId::known("s2.regulation.issued")),
-            "规章 本年制发件数"
-        );
-        assert_eq!(
-            accessible_name(CellId::known("s4.review.upheld")),
-            "行政复议 结果维持"
-        );
-        assert_eq!(
-            accessible_name(CellId::known("s4.suit_direct.total")),
-            "行政诉讼 未经复议直接起诉 总计"
-        );
+        assert_eq!(accessible_name(CellId::known("s3.denied.state_secret.natural")), "不予公开 属于国家秘密 自然人");
+        assert_eq!(accessible_name(CellId::known("s3.partial.total")), "部分公开 总计");
+        assert_eq!(accessible_name(CellId::known("s3.new.business")), "本年新收政府信息公开申请数量 商业企业");
+        assert_eq!(accessible_name(CellId::known("s2.regulation.issued")), "规章 本年制发件数");
+        assert_eq!(accessible_name(CellId::known("s4.review.upheld")), "行政复议 结果维持");
+        assert_eq!(accessible_name(CellId::known("s4.suit_direct.total")), "行政诉讼 未经复议直接起诉 总计");
     }
 }

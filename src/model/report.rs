@@ -51,14 +51,8 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 6] = [
-        Level::StateCouncilDept,
-        Level::Province,
-        Level::City,
-        Level::County,
-        Level::Township,
-        Level::Department,
-    ];
+    pub const ALL: [Level; 6] =
+        [Level::StateCouncilDept, Level::Province, Level::City, Level::County, Level::Township, Level::Department];
 
     pub fn key(self) -> &'static str {
         labels::LEVELS[self as usize].0
@@ -103,12 +97,7 @@ pub enum TextField {
 }
 
 impl TextField {
-    pub const ALL: [TextField; 4] = [
-        TextField::Preamble,
-        TextField::Overview,
-        TextField::Problems,
-        TextField::Other,
-    ];
+    pub const ALL: [TextField; 4] = [TextField::Preamble, TextField::Overview, TextField::Problems, TextField::Other];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -140,9 +129,7 @@ impl TextField {
     }
 
     pub fn from_key(key: &str) -> Option<TextField> {
-        TextField::ALL
-            .into_iter()
-            .find(|f| f.key() == key || f.path() == key)
+        TextField::ALL.into_iter().find(|f| f.key() == key || f.path() == key)
     }
 }
 
@@ -265,16 +252,19 @@ impl Report {
         format!("{}{}{}", self.agency.name, year, labels::TITLE_SUFFIX)
     }
 
-    /// A file name for the report with characters that file systems reject removed.
+    /// A file name for the report with characters that file systems reject removed, short
+    /// enough for any file system (80 characters: at most 240 bytes of UTF-8, plus the extension).
     pub fn file_stem(&self) -> String {
+        const MAX_CHARS: usize = 80;
         let stem: String = self
             .title()
             .chars()
-            .filter(|c| {
-                !matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
-                    && !c.is_control()
-            })
+            .filter(|c| !matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control())
             .collect();
+        let stem = stem.trim().trim_matches('.');
+        // Keep the end (「…年政府信息公开工作年度报告」) when an agency name is very long.
+        let count = stem.chars().count();
+        let stem: String = stem.chars().skip(count.saturating_sub(MAX_CHARS)).collect();
         let stem = stem.trim().trim_matches('.').to_string();
         if stem.is_empty() {
             "政府信息公开工作年度报告".to_string()
@@ -290,5 +280,24 @@ impl Report {
             && self.agency == empty.agency
             && self.text == empty.text
             && self.cells.iter().all(|c| *c == CellValue::Missing)
+    }
+}
+
+#[cfg(test)]
+mod file_stem_tests {
+    use super::*;
+
+    #[test]
+    fn file_stems_are_safe_and_short() {
+        let mut report = Report::empty();
+        assert_eq!(report.file_stem(), "年政府信息公开工作年度报告");
+        report.year = Some(2024);
+        report.agency.name = " ..a/b\\c:d*e?f\"g<h>i|j\nk\t ".into();
+        assert_eq!(report.file_stem(), "abcdefghijk 2024年政府信息公开工作年度报告");
+        report.agency.name = "很长的机关名称".repeat(30);
+        let stem = report.file_stem();
+        assert_eq!(stem.chars().count(), 80);
+        assert!(stem.ends_with("2024年政府信息公开工作年度报告"));
+        assert!(stem.len() + ".docx".len() <= 255);
     }
 }

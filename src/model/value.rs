@@ -108,10 +108,7 @@ fn parse_count(text: &str) -> Option<u64> {
 
 fn strip_thousands(text: &str) -> Option<String> {
     if !text.contains(',') {
-        return text
-            .bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| text.to_string());
+        return text.bytes().all(|b| b.is_ascii_digit()).then(|| text.to_string());
     }
     let groups: Vec<&str> = text.split(',').collect();
     let first_ok = (1..=3).contains(&groups[0].len());
@@ -157,16 +154,9 @@ impl Amount {
             return None;
         }
         let whole: u128 = int_digits.parse().ok()?;
-        let mut frac: u128 = if frac_part.is_empty() {
-            0
-        } else {
-            frac_part.parse().ok()?
-        };
+        let mut frac: u128 = if frac_part.is_empty() { 0 } else { frac_part.parse().ok()? };
         frac *= 10u128.pow(Self::DECIMALS - frac_part.len() as u32);
-        whole
-            .checked_mul(Self::SCALE)?
-            .checked_add(frac)
-            .map(Amount::from_micros)
+        whole.checked_mul(Self::SCALE)?.checked_add(frac).map(Amount::from_micros)
     }
 
     pub fn whole_part(self) -> u128 {
@@ -212,10 +202,7 @@ mod tests {
         assert_eq!(count("1.5"), CellValue::Invalid("1.5".into()));
         assert_eq!(count("12,34"), CellValue::Invalid("12,34".into()));
         assert_eq!(count("件"), CellValue::Invalid("件".into()));
-        assert_eq!(
-            count("99999999999999999999999"),
-            CellValue::Invalid("99999999999999999999999".into())
-        );
+        assert_eq!(count("99999999999999999999999"), CellValue::Invalid("99999999999999999999999".into()));
     }
 
     #[test]
@@ -228,13 +215,7 @@ mod tests {
         assert_eq!(Amount::parse(".5").unwrap().to_string(), "0.5");
         assert_eq!(Amount::parse("1.0000001"), None);
         assert_eq!(Amount::parse("1."), Some(Amount::from_micros(1_000_000)));
-        assert_eq!(
-            CellValue::parse("３.２万元", CellKind::Amount),
-            CellValue::Amount(Amount::from_micros(3_200_000))
-        );
-        assert_eq!(
-            CellValue::parse("abc", CellKind::Amount),
-            CellValue::Invalid("abc".into())
-        );
+        assert_eq!(CellValue::parse("３.２万元", CellKind::Amount), CellValue::Amount(Amount::from_micros(3_200_000)));
+        assert_eq!(CellValue::parse("abc", CellKind::Amount), CellValue::Invalid("abc".into()));
     }
 }

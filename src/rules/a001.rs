@@ -31,9 +31,7 @@ const CARRIED_OUT: usize = 24;
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (col, column) in S3_COLUMNS.iter().enumerate() {
         let ids = [OUTCOME_TOTAL, CARRIED_OUT, NEW, CARRIED_IN].map(|row| CellId::s3(row, col));
-        let Some([total, carried_out, new, carried_in]) = counts(ctx, ids) else {
-            continue;
-        };
+        let Some([total, carried_out, new, carried_in]) = counts(ctx, ids) else { continue };
         let received = u128::from(new) + u128::from(carried_in);
         let handled = u128::from(total) + u128::from(carried_out);
         if received == handled {
@@ -46,11 +44,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             column.label,
             received.abs_diff(handled),
         );
-        out.push(
-            Finding::new(&RULE, message)
-                .with_cells(ids)
-                .with_values(clamp(handled), clamp(received)),
-        );
+        out.push(Finding::new(&RULE, message).with_cells(ids).with_values(clamp(handled), clamp(received)));
     }
 }
 

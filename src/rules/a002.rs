@@ -30,15 +30,9 @@ const OUTCOME_TOTAL: usize = 23;
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (col, column) in S3_COLUMNS.iter().enumerate() {
         let total_id = CellId::s3(OUTCOME_TOTAL, col);
-        let Some(total) = ctx.report.count(total_id) else {
-            continue;
-        };
+        let Some(total) = ctx.report.count(total_id) else { continue };
         let parts: Vec<CellId> = S3_OUTCOME_ROWS.map(|row| CellId::s3(row, col)).collect();
-        let Some(sum) = parts
-            .iter()
-            .map(|&id| ctx.report.count(id).map(u128::from))
-            .sum::<Option<u128>>()
-        else {
+        let Some(sum) = parts.iter().map(|&id| ctx.report.count(id).map(u128::from)).sum::<Option<u128>>() else {
             continue;
         };
         if sum == u128::from(total) {
@@ -63,10 +57,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ));
         }
         let cells = std::iter::once(total_id).chain(parts);
-        out.push(
-            Finding::new(&RULE, message)
-                .with_cells(cells)
-                .with_values(total, clamp(sum)),
-        );
+        out.push(Finding::new(&RULE, message).with_cells(cells).with_values(total, clamp(sum)));
     }
 }

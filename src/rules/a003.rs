@@ -26,15 +26,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let total_col = S3_COLUMNS.len() - 1;
     for (row, axis) in S3_ROWS.iter().enumerate() {
         let total_id = CellId::s3(row, total_col);
-        let Some(total) = ctx.report.count(total_id) else {
-            continue;
-        };
+        let Some(total) = ctx.report.count(total_id) else { continue };
         let parts: Vec<CellId> = (0..total_col).map(|col| CellId::s3(row, col)).collect();
-        let Some(sum) = parts
-            .iter()
-            .map(|&id| ctx.report.count(id).map(u128::from))
-            .sum::<Option<u128>>()
-        else {
+        let Some(sum) = parts.iter().map(|&id| ctx.report.count(id).map(u128::from)).sum::<Option<u128>>() else {
             continue;
         };
         if sum == u128::from(total) {
@@ -47,10 +41,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             axis.label,
         );
         let cells = std::iter::once(total_id).chain(parts);
-        out.push(
-            Finding::new(&RULE, message)
-                .with_cells(cells)
-                .with_values(total, clamp(sum)),
-        );
+        out.push(Finding::new(&RULE, message).with_cells(cells).with_values(total, clamp(sum)));
     }
 }

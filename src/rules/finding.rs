@@ -54,17 +54,9 @@ impl TextSpan {
         let start = before.chars().count();
         let snippet = &text[byte_start..byte_end];
         let start16 = before.encode_utf16().count();
-        let context_start = before
-            .char_indices()
-            .rev()
-            .nth(CONTEXT - 1)
-            .map_or(0, |(i, _)| i);
+        let context_start = before.char_indices().rev().nth(CONTEXT - 1).map_or(0, |(i, _)| i);
         let after = &text[byte_end..];
-        let context_end = byte_end
-            + after
-                .char_indices()
-                .nth(CONTEXT)
-                .map_or(after.len(), |(i, _)| i);
+        let context_end = byte_end + after.char_indices().nth(CONTEXT).map_or(after.len(), |(i, _)| i);
         TextSpan {
             start,
             end: start + snippet.chars().count(),
@@ -123,10 +115,7 @@ impl Finding {
     pub fn with_values(mut self, reported: u64, computed: u64) -> Self {
         self.reported = Some(reported);
         self.computed = Some(computed);
-        self.difference = Some(
-            (i128::from(reported) - i128::from(computed)).clamp(i64::MIN.into(), i64::MAX.into())
-                as i64,
-        );
+        self.difference = Some((i128::from(reported) - i128::from(computed)).clamp(i64::MIN.into(), i64::MAX.into()) as i64);
         self
     }
 
@@ -136,13 +125,7 @@ impl Finding {
     }
 
     /// Points the finding at `text[byte_start..byte_end]` of a prose field.
-    pub fn with_text_span(
-        mut self,
-        field: TextField,
-        text: &str,
-        byte_start: usize,
-        byte_end: usize,
-    ) -> Self {
+    pub fn with_text_span(mut self, field: TextField, text: &str, byte_start: usize, byte_end: usize) -> Self {
         self.field = Some(field.path().to_string());
         self.span = Some(TextSpan::from_bytes(text, byte_start, byte_end));
         self

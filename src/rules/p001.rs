@@ -25,11 +25,8 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for row in ["regulation", "normative"] {
-        let ids =
-            ["in_force", "issued", "repealed"].map(|c| CellId::known(&format!("s2.{row}.{c}")));
-        let Some([in_force, issued, repealed]) = counts(ctx, ids) else {
-            continue;
-        };
+        let ids = ["in_force", "issued", "repealed"].map(|c| CellId::known(&format!("s2.{row}.{c}")));
+        let Some([in_force, issued, repealed]) = counts(ctx, ids) else { continue };
         let net = issued.saturating_sub(repealed);
         if in_force >= net {
             continue;
@@ -39,10 +36,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
              本年制发且未废止的文件应计入现行有效，请核对",
             ids[0].def().row.label,
         );
-        out.push(
-            Finding::new(&RULE, message)
-                .with_cells(ids)
-                .with_values(in_force, net),
-        );
+        out.push(Finding::new(&RULE, message).with_cells(ids).with_values(in_force, net));
     }
 }

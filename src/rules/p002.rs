@@ -24,28 +24,17 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    let Some(level) = ctx.report.agency.level else {
-        return;
-    };
-    if matches!(
-        level,
-        Level::StateCouncilDept | Level::Province | Level::City
-    ) {
+    let Some(level) = ctx.report.agency.level else { return };
+    if matches!(level, Level::StateCouncilDept | Level::Province | Level::City) {
         return;
     }
-    let ids =
-        ["issued", "repealed", "in_force"].map(|c| CellId::known(&format!("s2.regulation.{c}")));
-    let filled: Vec<(CellId, u64)> = ids
-        .iter()
-        .filter_map(|&id| ctx.report.count(id).filter(|&n| n > 0).map(|n| (id, n)))
-        .collect();
+    let ids = ["issued", "repealed", "in_force"].map(|c| CellId::known(&format!("s2.regulation.{c}")));
+    let filled: Vec<(CellId, u64)> =
+        ids.iter().filter_map(|&id| ctx.report.count(id).filter(|&n| n > 0).map(|n| (id, n))).collect();
     if filled.is_empty() {
         return;
     }
-    let numbers: Vec<String> = filled
-        .iter()
-        .map(|(id, n)| format!("{} {n}", id.def().column.label))
-        .collect();
+    let numbers: Vec<String> = filled.iter().map(|(id, n)| format!("{} {n}", id.def().column.label)).collect();
     let message = format!(
         "本机关为{}，没有规章制定权，但二、规章一行填写了{}。规章仅由国务院部门和省、设区的市人民政府制定；\
          本机关制发的文件应计入「行政规范性文件」，规章一行填 0",

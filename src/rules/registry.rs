@@ -33,21 +33,9 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), RULES.len());
         for r in RULES {
-            assert!(
-                r.code.len() == 4 && r.code[1..].bytes().all(|b| b.is_ascii_digit()),
-                "{}",
-                r.code
-            );
-            assert!(
-                r.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
-                "{}",
-                r.name
-            );
-            assert!(
-                !r.summary.is_empty() && r.doc.contains("## "),
-                "{} needs a summary and doc sections",
-                r.code
-            );
+            assert!(r.code.len() == 4 && r.code[1..].bytes().all(|b| b.is_ascii_digit()), "{}", r.code);
+            assert!(r.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{}", r.name);
+            assert!(!r.summary.is_empty() && r.doc.contains("## "), "{} needs a summary and doc sections", r.code);
         }
     }
 }

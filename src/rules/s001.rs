@@ -26,11 +26,7 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if let Some(headings) = &ctx.report.headings {
-        let found: Vec<usize> = headings
-            .iter()
-            .filter_map(|h| sections::identify(h))
-            .map(|m| m.section)
-            .collect();
+        let found: Vec<usize> = headings.iter().filter_map(|h| sections::identify(h)).map(|m| m.section).collect();
         for section in 0..SECTION_TITLES.len() {
             if !found.contains(&section) {
                 let message = format!(
@@ -47,9 +43,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             Section::S3 => (2, SECTION_TITLES[2]),
             Section::S4 => (3, SECTION_TITLES[3]),
         };
-        let cells: Vec<CellId> = CellId::all()
-            .filter(|id| id.def().section == section)
-            .collect();
+        let cells: Vec<CellId> = CellId::all().filter(|id| id.def().section == section).collect();
         let message = format!(
             "{}、{}的统计表格没有填写任何数据：请按格式逐项填写，没有的事项填 0",
             SECTION_NUMERALS[numeral], title
@@ -66,8 +60,5 @@ pub(super) fn empty_tables(report: &Report) -> Vec<Section> {
             filled[id.def().section as usize] = true;
         }
     }
-    [Section::S2, Section::S3, Section::S4]
-        .into_iter()
-        .filter(|s| !filled[*s as usize])
-        .collect()
+    [Section::S2, Section::S3, Section::S4].into_iter().filter(|s| !filled[*s as usize]).collect()
 }

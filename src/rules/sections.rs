@@ -18,11 +18,7 @@ pub struct HeadingMatch {
 impl HeadingMatch {
     /// Whether the numbering is the official 「一、」 … 「六、」 for this section.
     pub fn official_numbering(&self) -> bool {
-        let n: String = self
-            .numbering
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        let n: String = self.numbering.chars().filter(|c| !c.is_whitespace()).collect();
         n == format!("{}、", SECTION_NUMERALS[self.section])
     }
 }
@@ -87,11 +83,7 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     let mut cur = vec![0usize; b.len() + 1];
     for &ca in &a {
         for (j, &cb) in b.iter().enumerate() {
-            cur[j + 1] = if ca == cb {
-                prev[j] + 1
-            } else {
-                prev[j + 1].max(cur[j])
-            };
+            cur[j + 1] = if ca == cb { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -105,24 +97,11 @@ mod tests {
     #[test]
     fn headings_are_recognised_whatever_their_numbering() {
         let m = identify("3、 收到和处理政府信息公开申请情况").unwrap();
-        assert_eq!(
-            (m.section, m.numbering.as_str(), m.exact_title),
-            (2, "3、", true)
-        );
+        assert_eq!((m.section, m.numbering.as_str(), m.exact_title), (2, "3、", true));
         assert!(!m.official_numbering());
         assert!(identify("一、总体情况").unwrap().official_numbering());
-        assert_eq!(
-            identify("（三）收到和处理政府信息公开申请情况")
-                .unwrap()
-                .section,
-            2
-        );
-        assert_eq!(
-            identify("第四部分 政府信息公开行政复议、行政诉讼情况")
-                .unwrap()
-                .section,
-            3
-        );
+        assert_eq!(identify("（三）收到和处理政府信息公开申请情况").unwrap().section, 2);
+        assert_eq!(identify("第四部分 政府信息公开行政复议、行政诉讼情况").unwrap().section, 3);
         let typo = identify("四、政府信息公开行政法复议、行政诉讼情况").unwrap();
         assert_eq!((typo.section, typo.exact_title), (3, false));
         let other = identify("六、其他需要汇报事项").unwrap();

@@ -26,9 +26,7 @@ const DENIALS: [&str; 6] = ["未收到", "没有收到", "未接到", "没有接
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let new_id = CellId::known("s3.new.total");
-    let Some(received) = ctx.report.count(new_id).filter(|&n| n > 0) else {
-        return;
-    };
+    let Some(received) = ctx.report.count(new_id).filter(|&n| n > 0) else { return };
     for field in TextField::ALL {
         let text = ctx.report.text.get(field);
         if let Some((start, end)) = find_no_request_claim(text) {
@@ -51,9 +49,7 @@ pub(super) fn find_no_request_claim(text: &str) -> Option<(usize, usize)> {
     for denial in DENIALS {
         for (start, _) in text.match_indices(denial) {
             let after = &text[start + denial.len()..];
-            let clause_end = after
-                .find(['。', '，', ',', '；', '\n'])
-                .unwrap_or(after.len());
+            let clause_end = after.find(['。', '，', ',', '；', '\n']).unwrap_or(after.len());
             let clause = &after[..clause_end];
             let limit = if denial == "无" { 3 } else { 24 };
             if let Some(pos) = clause.find("申请") {

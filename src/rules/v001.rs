@@ -26,9 +26,7 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (id, value) in ctx.report.cells() {
-        let CellValue::Invalid(raw) = value else {
-            continue;
-        };
+        let CellValue::Invalid(raw) = value else { continue };
         let message = match id.kind() {
             CellKind::Count => {
                 format!("{}填写了「{raw}」，不是非负整数。请填写阿拉伯数字，例如 0、12；没有的请填 0", id.label())

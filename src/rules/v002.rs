@@ -33,10 +33,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let message = match value {
             CellValue::Missing => format!("{}未填写。没有的事项请填 0", id.label()),
             CellValue::Blank(raw) => {
-                format!(
-                    "{}填写了「{raw}」，视为未填写。没有的事项请填 0，不要用「{raw}」代替",
-                    id.label()
-                )
+                format!("{}填写了「{raw}」，视为未填写。没有的事项请填 0，不要用「{raw}」代替", id.label())
             }
             _ => continue,
         };

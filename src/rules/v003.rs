@@ -25,9 +25,7 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let id = CellId::known("s2.fee.amount");
-    let CellValue::Amount(amount) = ctx.report.cell(id) else {
-        return;
-    };
+    let CellValue::Amount(amount) = ctx.report.cell(id) else { return };
     let limit: u128 = match ctx.report.agency.level {
         Some(Level::Township) => 1_000,
         Some(Level::County | Level::Department) => 100_000,

@@ -10,9 +10,7 @@ fn full_report() -> xxgk_report::Report {
 
 fn bench_check(c: &mut Criterion) {
     let report = full_report();
-    c.bench_function("check seed report (tables and prose)", |b| {
-        b.iter(|| xxgk_report::check(black_box(&report)))
-    });
+    c.bench_function("check seed report (tables and prose)", |b| b.iter(|| xxgk_report::check(black_box(&report))));
 }
 
 criterion_group!(benches, bench_check);

@@ -8,7 +8,7 @@ use std::io;
 
 use super::page::{CELL_PADDING, TEXT_WIDTH};
 use super::xml::Xml;
-use crate::export::outline::{header_rows, xml_safe};
+use crate::export::outline::{column_widths, header_rows, xml_safe};
 use crate::export::ExportError;
 use crate::model::{GridCell, Report, Scope, TableLayout};
 
@@ -86,30 +86,6 @@ pub(super) fn placed_rows(layout: &TableLayout) -> Result<Vec<Vec<Placed<'_>>>, 
     Ok(rows)
 }
 
-/// Widths of the grid columns in twips, adding up to the width of the type area.
-pub(super) fn column_widths(layout: &TableLayout) -> Vec<u32> {
-    // Narrow label columns for the nested groups of 三, a wide one for its row labels.
-    let fixed: &[u32] = match layout.id {
-        "s2" => &[2445],
-        "s3" => &[567, 1020, 2600],
-        _ => &[],
-    };
-    let mut widths = fixed.to_vec();
-    let rest = layout.columns.saturating_sub(widths.len()) as u32;
-    if rest > 0 {
-        let remaining = TEXT_WIDTH - widths.iter().sum::<u32>();
-        let each = remaining / rest;
-        widths.extend((0..rest).map(|i| {
-            if i + 1 == rest {
-                remaining - each * (rest - 1)
-            } else {
-                each
-            }
-        }));
-    }
-    widths
-}
-
 /// Paragraph style of the table text: 五号 for 二, 小五 for the wide tables 三 and 四.
 fn text_style(layout: &TableLayout) -> &'static str {
     if layout.columns > 4 {
@@ -125,7 +101,7 @@ pub(super) fn write_table(
     report: &Report,
 ) -> Result<(), ExportError> {
     let rows = placed_rows(layout)?;
-    let widths = column_widths(layout);
+    let widths = column_widths(layout, TEXT_WIDTH);
     let header = header_rows(layout);
     let style = text_style(layout);
     xml.open("w:tbl", &[])?;
@@ -258,7 +234,7 @@ mod tests {
     #[test]
     fn widths_fill_the_type_area() {
         for layout in layouts() {
-            let widths = column_widths(layout);
+            let widths = column_widths(layout, TEXT_WIDTH);
             assert_eq!(widths.len(), layout.columns, "{}", layout.id);
             assert_eq!(widths.iter().sum::<u32>(), TEXT_WIDTH, "{}", layout.id);
             // Room for at least two characters of 小五 (9 pt = 180 twips) in every column.
