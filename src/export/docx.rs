@@ -106,7 +106,7 @@ mod tests {
                 let mut file = archive.by_index(i).unwrap();
                 let mut text = String::new();
                 file.read_to_string(&mut text).unwrap();
-                (file.name().unwrap().to_string(), text)
+                (file.name().to_string(), text)
             })
             .collect()
     }
@@ -122,9 +122,9 @@ mod tests {
                 Ok(Event::Eof) => break,
                 Ok(Event::Start(e)) => {
                     depth += 1;
-                    names.push(e.name().as_ref().to_string());
+                    names.push(String::from_utf8_lossy(e.name().as_ref()).into_owned());
                 }
-                Ok(Event::Empty(e)) => names.push(e.name().as_ref().to_string()),
+                Ok(Event::Empty(e)) => names.push(String::from_utf8_lossy(e.name().as_ref()).into_owned()),
                 Ok(Event::End(_)) => depth -= 1,
                 Ok(_) => {}
                 Err(e) => panic!(
