@@ -14,7 +14,7 @@ mod p001;
 mod p002;
 mod s001;
 mod s002;
-mod sections;
+pub mod sections;
 mod t007;
 mod v001;
 mod v002;
