@@ -45,3 +45,20 @@ fn the_seed_text_imports_to_the_seed_json() {
     let recognised: Vec<String> = summary.tables.iter().flat_map(|t| t.recognised_as.clone()).collect();
     assert_eq!(recognised, ["二", "三", "四"]);
 }
+
+/// Writes the official table layouts for the fixture generator (tests/fixtures/import/gen).
+#[test]
+#[ignore = "generator input: cargo test --test import -- --ignored dump_layouts"]
+fn dump_layouts() {
+    let path = format!("{}/tests/fixtures/import/gen/layouts.json", env!("CARGO_MANIFEST_DIR"));
+    std::fs::write(path, serde_json::to_string_pretty(xxgk_report::model::layouts()).unwrap()).unwrap();
+}
+
+#[test]
+#[ignore = "debug: prints what each fixture imports to"]
+fn print_fixtures() {
+    for name in ["seed.docx", "variants.docx", "y2019.docx", "tracked-python-docx.docx", "tracked-libreoffice.docx"] {
+        let (report, summary) = import_with_summary(&fixture(name), name).unwrap();
+        println!("==== {name}\n{}\n{}", serde_json::to_string_pretty(&summary).unwrap(), to_json(&report));
+    }
+}

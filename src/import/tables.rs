@@ -93,6 +93,8 @@ impl Role {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Column {
     S2(usize),
+    /// A column whose header is not a label of the format (index into the unknown headers).
+    Unknown(usize),
     S3(usize),
     S4(usize, usize),
 }
@@ -287,7 +289,9 @@ pub struct TableMapper {
     values: Vec<Option<String>>,
     /// Header state per table kind, kept across tables (a table split over pages).
     slots: [Vec<Slot>; 3],
-    s2_columns: Option<Vec<usize>>,
+    s2_columns: Option<Vec<Column>>,
+    /// Column headers that are not labels of the format, as written.
+    unknown_headers: Vec<String>,
     /// The section 二 header in use is a 2019 one: its rows are not mapped.
     s2_old: bool,
     context: Option<Kind>,
@@ -330,6 +334,7 @@ impl TableMapper {
             values: vec![None; CellId::count()],
             slots: Default::default(),
             s2_columns: None,
+            unknown_headers: Vec::new(),
             s2_old: false,
             context: None,
             edition: TableEdition::Y2021,
@@ -393,7 +398,7 @@ impl TableMapper {
         let kind = self.row_kind(&classes);
         if let Some(kind) = kind {
             if is_header(&classes) {
-                self.header(&classes, kind, place);
+                self.header(row, &classes, kind, place);
                 self.context = Some(kind);
                 stats.kinds[kind.index()] = true;
                 stats.understood += 1;
@@ -424,7 +429,7 @@ impl TableMapper {
         }
     }
 
-    fn header(&mut self, classes: &[Class], kind: Kind, place: &Place) {
+    fn header(&mut self, row: &[String], classes: &[Class], kind: Kind, place: &Place) {
         let labels: Vec<&Label> = classes
             .iter()
             .filter_map(|c| match c {
@@ -446,13 +451,21 @@ impl TableMapper {
         let roles: Vec<Role> = labels.iter().filter_map(|l| l.roles.iter().copied().find(|r| r.kind() == Some(kind))).collect();
         match kind {
             Kind::S2 => {
-                let columns: Vec<usize> = roles
-                    .iter()
-                    .filter_map(|r| match r {
-                        Role::S2Column(c) => Some(*c),
-                        _ => None,
-                    })
-                    .collect();
+                let mut columns: Vec<Column> = Vec::new();
+                for (class, text) in classes.iter().zip(row) {
+                    match class {
+                        Class::Label(l) => {
+                            if let Some(Role::S2Column(c)) = l.roles.iter().find(|r| matches!(r, Role::S2Column(_))) {
+                                columns.push(Column::S2(*c));
+                            }
+                        }
+                        Class::Text => {
+                            self.unknown_headers.push(shown(text));
+                            columns.push(Column::Unknown(self.unknown_headers.len() - 1));
+                        }
+                        _ => {}
+                    }
+                }
                 self.s2_old = false;
                 self.s2_columns = (!columns.is_empty()).then_some(columns);
             }
@@ -568,6 +581,17 @@ impl TableMapper {
                 (None, Column::S4(g, c)) => Some(CellId::s4(g, c)),
                 _ => None,
             };
+            if let Column::Unknown(header) = column {
+                if !value.trim().is_empty() {
+                    self.unplaced.push(SourceNote {
+                        location: format!("{}「{}」列", place.row(), self.unknown_headers[header]),
+                        found: shown(value),
+                        expected: "这一列的表头不是格式规定的栏目，未导入".to_string(),
+                        cell: None,
+                    });
+                }
+                continue;
+            }
             let Some(cell) = cell else {
                 if !value.trim().is_empty() {
                     self.unplaced.push(SourceNote {
@@ -593,7 +617,7 @@ impl TableMapper {
         match kind {
             Kind::S2 => {
                 if let Some(columns) = &self.s2_columns {
-                    return columns.iter().map(|c| Column::S2(*c)).collect();
+                    return columns.clone();
                 }
                 let Some(Role::S2Row(r)) = row else { return Vec::new() };
                 S2_ROWS[r].1.iter().filter_map(|axis| S2_COLUMNS.iter().position(|c| c == axis)).map(Column::S2).collect()
@@ -658,10 +682,12 @@ struct TableStats {
 /// A row of labels only (with at least one label that only a header has, or two labels).
 fn is_header(classes: &[Class]) -> bool {
     let mut labels = 0;
+    let mut texts = 0;
     let mut header_only = false;
     for class in classes {
         match class {
-            Class::Value | Class::Text => return false,
+            Class::Value => return false,
+            Class::Text => texts += 1,
             Class::Label(l) => {
                 labels += 1;
                 if l.roles.iter().all(|r| !r.is_row_label()) {
@@ -673,7 +699,7 @@ fn is_header(classes: &[Class]) -> bool {
             Class::Empty => {}
         }
     }
-    header_only || labels >= 2
+    header_only || (labels >= 2 && texts == 0)
 }
 
 fn top_level(roles: &[Role]) -> Vec<Slot> {
