@@ -1,5 +1,5 @@
 //! The Word export as a person sees it: converted by LibreOffice to PDF, its text checked and
-//! its first pages rasterised into docs/export/ (with XXGK_EXPORT_PREVIEW=1) for a look.
+//! its first five pages rasterised into docs/export/ (with XXGK_EXPORT_PREVIEW=1) for a look.
 //!
 //! Needs `soffice` (Debian: libreoffice-writer-nogui), `pdftotext`/`pdftoppm` (poppler-utils)
 //! and a CJK font (fonts-noto-cjk); skipped with a notice when they are absent.
@@ -125,7 +125,7 @@ fn libreoffice_shows_every_heading_label_and_number() {
 
     if tool_available("pdftoppm", "-v") {
         let status = Command::new("pdftoppm")
-            .args(["-r", "60", "-png", "-f", "1", "-l", "4"])
+            .args(["-r", "60", "-png", "-f", "1", "-l", "5"])
             .arg(&pdf)
             .arg(dir.join("page"))
             .status()

@@ -114,7 +114,7 @@ fn screenshot_of_the_seed_page_for_a_person() {
     // The seed as it begins, and the tables alone (the prose left out) with numbered cells.
     let mut tables = export_support::numbered_report();
     tables.text = Default::default();
-    for (name, report, height) in [("html-page.png", seed(), "2400"), ("html-tables.png", tables, "1800")] {
+    for (name, report, height) in [("html-page.png", seed(), "1400"), ("html-tables.png", tables, "1800")] {
         let file = dir.join(name).with_extension("html");
         std::fs::write(&file, html_page(&report)).unwrap();
         let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/export").join(name);
