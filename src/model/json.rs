@@ -1,7 +1,10 @@
 //! The report as a JSON document (FORMAT.md §5), read and written with serde.
 //!
-//! Reading is strict: an unknown key, an unknown cell ID or a value of the wrong kind is an
-//! error that names the JSON path, the line and the column, in Chinese.
+//! Reading is strict about the document: an unknown key, an unknown cell ID or a cell value of
+//! the wrong JSON type (a negative or fractional number, `true`, an array) is an error that
+//! names the JSON path, the line and the column, in Chinese. A cell given as text is read as a
+//! person would type it (「1,234」, 「１２」; 「/」 and 「—」 mean not filled); text that is not
+//! a number is kept verbatim and reported by rule V001, so a saved draft always reads back.
 
 use std::fmt;
 
@@ -230,11 +233,10 @@ impl<'de> Visitor<'de> for CellValueVisitor {
         Err(self.wrong(v))
     }
 
+    /// Text is kept as typed, even when it is not a number: rule V001 reports it with the
+    /// cell's label, the other rules still run, and a draft with a typo reads back as saved.
     fn visit_str<E: de::Error>(self, v: &str) -> Result<CellValue, E> {
-        match CellValue::parse(v, self.0) {
-            CellValue::Invalid(_) => Err(self.wrong(format!("\"{v}\""))),
-            value => Ok(value),
-        }
+        Ok(CellValue::parse(v, self.0))
     }
 
     fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<CellValue, A::Error> {
@@ -348,13 +350,20 @@ mod tests {
     }
 
     #[test]
-    fn a_string_in_a_count_cell_names_the_path_and_place() {
-        let text = doc("\"cells\": {\n  \"s3.new.natural\": \"三\"\n}");
+    fn a_wrong_value_names_the_path_and_place() {
+        let text = doc("\"cells\": {\n  \"s3.new.natural\": -3\n}");
         let err = from_json(&text).unwrap_err();
         assert_eq!(err.path, "cells.\"s3.new.natural\"");
-        assert_eq!(err.message, "应为非负整数，实际为 \"三\"");
+        assert_eq!(err.message, "应为非负整数，实际为 -3");
         assert_eq!(err.line, 2);
-        assert!(err.to_string().starts_with("cells.\"s3.new.natural\": 应为非负整数，实际为 \"三\""), "{err}");
+        assert!(err.to_string().starts_with("cells.\"s3.new.natural\": 应为非负整数，实际为 -3"), "{err}");
+    }
+
+    #[test]
+    fn text_that_is_not_a_number_is_kept_for_rule_v001() {
+        let r = from_json(&doc("\"cells\": {\"s3.new.natural\": \"三\", \"s3.new.total\": \"１,２３４\"}")).unwrap();
+        assert_eq!(r.cell(CellId::known("s3.new.natural")), &CellValue::Invalid("三".into()));
+        assert_eq!(r.count(CellId::known("s3.new.total")), Some(1234));
     }
 
     #[test]
@@ -395,7 +404,9 @@ mod tests {
         assert_eq!(r.cell(CellId::known("s2.fee.amount")).display(), "24252.311082");
         let r = from_json(&doc("\"cells\": {\"s2.fee.amount\": \"0.000001\"}")).unwrap();
         assert_eq!(r.cell(CellId::known("s2.fee.amount")).display(), "0.000001");
-        assert!(from_json(&doc("\"cells\": {\"s2.fee.amount\": \"0.0000001\"}")).is_err());
+        let r = from_json(&doc("\"cells\": {\"s2.fee.amount\": \"0.0000001\"}")).unwrap();
+        assert_eq!(r.cell(CellId::known("s2.fee.amount")), &CellValue::Invalid("0.0000001".into()));
+        assert!(from_json(&doc("\"cells\": {\"s2.fee.amount\": 0.0000001}")).is_err());
     }
 
     #[test]
@@ -409,6 +420,7 @@ mod tests {
         r.set_cell_text(CellId::known("s3.new.total"), "/");
         r.set_cell_text(CellId::known("s2.fee.amount"), "1.25");
         r.set_cell_text(CellId::known("s2.license.decisions"), "18446744073709551615");
+        r.set_cell_text(CellId::known("s2.penalty.decisions"), "约10");
         let back = from_json(&to_json(&r)).unwrap();
         assert_eq!(back, r);
     }

@@ -28,12 +28,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if matches!(level, Level::StateCouncilDept | Level::Province | Level::City) {
         return;
     }
-    let ids = ["issued", "repealed", "in_force"].map(|c| CellId::known(&format!("s2.regulation.{c}")));
-    let filled: Vec<(CellId, u64)> =
-        ids.iter().filter_map(|&id| ctx.report.count(id).filter(|&n| n > 0).map(|n| (id, n))).collect();
-    if filled.is_empty() {
+    let ids = ["s2.regulation.issued", "s2.regulation.repealed", "s2.regulation.in_force"].map(CellId::known);
+    if !ids.iter().any(|&id| ctx.report.count(id).is_some_and(|n| n > 0)) {
         return;
     }
+    let filled: Vec<(CellId, u64)> =
+        ids.iter().filter_map(|&id| ctx.report.count(id).filter(|&n| n > 0).map(|n| (id, n))).collect();
     let numbers: Vec<String> = filled.iter().map(|(id, n)| format!("{} {n}", id.def().column.label)).collect();
     let message = format!(
         "本机关为{}，没有规章制定权，但二、规章一行填写了{}。规章仅由国务院部门和省、设区的市人民政府制定；\

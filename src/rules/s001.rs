@@ -37,7 +37,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
-    for section in empty_tables(ctx.report) {
+    let empty = empty_tables(ctx.report);
+    for section in [Section::S2, Section::S3, Section::S4] {
+        if !empty[section as usize] {
+            continue;
+        }
         let (numeral, title) = match section {
             Section::S2 => (1, SECTION_TITLES[1]),
             Section::S3 => (2, SECTION_TITLES[2]),
@@ -52,13 +56,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// The table sections in which not a single cell is filled in.
-pub(super) fn empty_tables(report: &Report) -> Vec<Section> {
-    let mut filled = [false; 3];
+/// Whether each table section has not a single cell filled in, indexed by `Section as usize`.
+pub(super) fn empty_tables(report: &Report) -> [bool; 3] {
+    let mut empty = [true; 3];
     for (id, value) in report.cells() {
         if !matches!(value, CellValue::Missing) {
-            filled[id.def().section as usize] = true;
+            empty[id.def().section as usize] = false;
         }
     }
-    [Section::S2, Section::S3, Section::S4].into_iter().filter(|s| !filled[*s as usize]).collect()
+    empty
 }

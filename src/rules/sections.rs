@@ -1,5 +1,7 @@
 //! Recognising the six section headings however they are numbered or worded.
 
+use std::sync::OnceLock;
+
 use crate::model::labels::{SECTION_NUMERALS, SECTION_TITLES};
 
 /// A heading split into its numbering and its title, matched to one of the six sections.
@@ -19,7 +21,7 @@ impl HeadingMatch {
     /// Whether the numbering is the official 「一、」 … 「六、」 for this section.
     pub fn official_numbering(&self) -> bool {
         let n: String = self.numbering.chars().filter(|c| !c.is_whitespace()).collect();
-        n == format!("{}、", SECTION_NUMERALS[self.section])
+        n.strip_suffix('、') == Some(SECTION_NUMERALS[self.section])
     }
 }
 
@@ -52,15 +54,20 @@ pub fn letters(text: &str) -> String {
 /// Matches a heading to the section whose official title it is closest to, if close enough.
 pub fn identify(heading: &str) -> Option<HeadingMatch> {
     let (numbering, title) = split_numbering(heading);
-    let written = letters(title);
+    let written: Vec<char> = title.chars().filter(|c| c.is_alphanumeric()).collect();
     if written.is_empty() {
         return None;
     }
-    let (section, score) = SECTION_TITLES
-        .iter()
-        .map(|official| similarity(&written, &letters(official)))
-        .enumerate()
-        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    let officials = official_title_letters();
+    let exact = officials.iter().position(|official| *official == written);
+    let (section, score) = match exact {
+        Some(section) => (section, 1.0),
+        None => officials
+            .iter()
+            .map(|official| similarity(&written, official))
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(&b.1))?,
+    };
     if score < 0.6 {
         return None;
     }
@@ -68,20 +75,24 @@ pub fn identify(heading: &str) -> Option<HeadingMatch> {
         section,
         numbering: numbering.to_string(),
         title: title.to_string(),
-        exact_title: written == letters(SECTION_TITLES[section]),
+        exact_title: exact.is_some(),
     })
 }
 
+/// The letters of the six official titles, computed once (headings are matched per keystroke).
+fn official_title_letters() -> &'static [Vec<char>; 6] {
+    static LETTERS: OnceLock<[Vec<char>; 6]> = OnceLock::new();
+    LETTERS.get_or_init(|| SECTION_TITLES.map(|t| letters(t).chars().collect()))
+}
+
 /// Longest common subsequence over the longer length: 1.0 for equal strings.
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+fn similarity(a: &[char], b: &[char]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
     let mut prev = vec![0usize; b.len() + 1];
     let mut cur = vec![0usize; b.len() + 1];
-    for &ca in &a {
+    for &ca in a {
         for (j, &cb) in b.iter().enumerate() {
             cur[j + 1] = if ca == cb { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
         }
