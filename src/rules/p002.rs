@@ -28,7 +28,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if matches!(level, Level::StateCouncilDept | Level::Province | Level::City) {
         return;
     }
-    let ids = ["s2.regulation.issued", "s2.regulation.repealed", "s2.regulation.in_force"].map(CellId::known);
+    // 规章: the first row of section 二, columns 本年制发件数, 本年废止件数, 现行有效件数.
+    let ids = [0, 1, 2].map(|col| CellId::s2(0, col));
     if !ids.iter().any(|&id| ctx.report.count(id).is_some_and(|n| n > 0)) {
         return;
     }

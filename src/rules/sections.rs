@@ -6,22 +6,27 @@ use crate::model::labels::{SECTION_NUMERALS, SECTION_TITLES};
 
 /// A heading split into its numbering and its title, matched to one of the six sections.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HeadingMatch {
+pub struct HeadingMatch<'a> {
     /// 0 for 一、总体情况 … 5 for 六、其他需要报告的事项.
     pub section: usize,
     /// The numbering as written (「3、」, 「（三）」, 「第三部分」), trimmed.
-    pub numbering: String,
+    pub numbering: &'a str,
     /// The title as written, trimmed.
-    pub title: String,
+    pub title: &'a str,
     /// The title equals the official one once punctuation and spaces are ignored.
     pub exact_title: bool,
 }
 
-impl HeadingMatch {
+impl HeadingMatch<'_> {
     /// Whether the numbering is the official 「一、」 … 「六、」 for this section.
     pub fn official_numbering(&self) -> bool {
-        let n: String = self.numbering.chars().filter(|c| !c.is_whitespace()).collect();
-        n.strip_suffix('、') == Some(SECTION_NUMERALS[self.section])
+        let mut rest = self.numbering.split_whitespace();
+        let numeral = SECTION_NUMERALS[self.section];
+        match (rest.next(), rest.next(), rest.next()) {
+            (Some(n), None, _) => n.strip_suffix('、') == Some(numeral),
+            (Some(n), Some("、"), None) => n == numeral,
+            _ => false,
+        }
     }
 }
 
@@ -52,8 +57,12 @@ pub fn letters(text: &str) -> String {
 }
 
 /// Matches a heading to the section whose official title it is closest to, if close enough.
-pub fn identify(heading: &str) -> Option<HeadingMatch> {
+pub fn identify(heading: &str) -> Option<HeadingMatch<'_>> {
     let (numbering, title) = split_numbering(heading);
+    // Most headings are written exactly: compare the text before looking at letters.
+    if let Some(section) = SECTION_TITLES.iter().position(|official| *official == title) {
+        return Some(HeadingMatch { section, numbering, title, exact_title: true });
+    }
     let written: Vec<char> = title.chars().filter(|c| c.is_alphanumeric()).collect();
     if written.is_empty() {
         return None;
@@ -71,12 +80,7 @@ pub fn identify(heading: &str) -> Option<HeadingMatch> {
     if score < 0.6 {
         return None;
     }
-    Some(HeadingMatch {
-        section,
-        numbering: numbering.to_string(),
-        title: title.to_string(),
-        exact_title: exact.is_some(),
-    })
+    Some(HeadingMatch { section, numbering, title, exact_title: exact.is_some() })
 }
 
 /// The letters of the six official titles, computed once (headings are matched per keystroke).
@@ -108,7 +112,9 @@ mod tests {
     #[test]
     fn headings_are_recognised_whatever_their_numbering() {
         let m = identify("3、 收到和处理政府信息公开申请情况").unwrap();
-        assert_eq!((m.section, m.numbering.as_str(), m.exact_title), (2, "3、", true));
+        assert_eq!((m.section, m.numbering, m.exact_title), (2, "3、", true));
+        assert!(identify("三 、收到和处理政府信息公开申请情况").unwrap().official_numbering());
+        assert!(!identify("三 三、收到和处理政府信息公开申请情况").unwrap().official_numbering());
         assert!(!m.official_numbering());
         assert!(identify("一、总体情况").unwrap().official_numbering());
         assert_eq!(identify("（三）收到和处理政府信息公开申请情况").unwrap().section, 2);
