@@ -74,7 +74,32 @@ struct DocumentOut<'a> {
 }
 
 /// Reads a report from a JSON document.
+///
+/// Text in a number cell that is not a number (`"三"`) is an error naming the cell; see
+/// [`from_json_keeping_invalid`] for drafts, where such text is kept for rule V001.
 pub fn from_json(text: &str) -> Result<Report, JsonError> {
+    read(text, false)
+}
+
+/// Reads a document as [`from_json`] does, but keeps text that is not a valid number as
+/// [`CellValue::Invalid`] (reported by rule V001) instead of refusing the document: for a draft
+/// saved with a typo in it, which must open again.
+pub fn from_json_keeping_invalid(text: &str) -> Result<Report, JsonError> {
+    read(text, true)
+}
+
+thread_local! {
+    static KEEP_INVALID: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn read(text: &str, keep_invalid: bool) -> Result<Report, JsonError> {
+    KEEP_INVALID.with(|k| k.set(keep_invalid));
+    let result = read_document(text);
+    KEEP_INVALID.with(|k| k.set(false));
+    result
+}
+
+fn read_document(text: &str) -> Result<Report, JsonError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let doc: Document = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
     de.end().map_err(|e| JsonError {
@@ -236,7 +261,10 @@ impl<'de> Visitor<'de> for CellValueVisitor {
     /// Text is kept as typed, even when it is not a number: rule V001 reports it with the
     /// cell's label, the other rules still run, and a draft with a typo reads back as saved.
     fn visit_str<E: de::Error>(self, v: &str) -> Result<CellValue, E> {
-        Ok(CellValue::parse(v, self.0))
+        match CellValue::parse(v, self.0) {
+            CellValue::Invalid(_) if !KEEP_INVALID.with(|k| k.get()) => Err(self.wrong(format!("\"{v}\""))),
+            value => Ok(value),
+        }
     }
 
     fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<CellValue, A::Error> {
@@ -360,8 +388,11 @@ mod tests {
     }
 
     #[test]
-    fn text_that_is_not_a_number_is_kept_for_rule_v001() {
-        let r = from_json(&doc("\"cells\": {\"s3.new.natural\": \"三\", \"s3.new.total\": \"１,２３４\"}")).unwrap();
+    fn text_that_is_not_a_number_is_an_error_or_kept_for_a_draft() {
+        let text = doc("\"cells\": {\n  \"s3.new.natural\": \"三\"\n}");
+        let err = from_json(&text).unwrap_err();
+        assert_eq!(err.to_string(), "cells.\"s3.new.natural\": 应为非负整数，实际为 \"三\"（第 2 行第 25 列）");
+        let r = from_json_keeping_invalid(&doc("\"cells\": {\"s3.new.natural\": \"三\", \"s3.new.total\": \"１,２３４\"}")).unwrap();
         assert_eq!(r.cell(CellId::known("s3.new.natural")), &CellValue::Invalid("三".into()));
         assert_eq!(r.count(CellId::known("s3.new.total")), Some(1234));
     }
@@ -404,7 +435,8 @@ mod tests {
         assert_eq!(r.cell(CellId::known("s2.fee.amount")).display(), "24252.311082");
         let r = from_json(&doc("\"cells\": {\"s2.fee.amount\": \"0.000001\"}")).unwrap();
         assert_eq!(r.cell(CellId::known("s2.fee.amount")).display(), "0.000001");
-        let r = from_json(&doc("\"cells\": {\"s2.fee.amount\": \"0.0000001\"}")).unwrap();
+        assert!(from_json(&doc("\"cells\": {\"s2.fee.amount\": \"0.0000001\"}")).is_err());
+        let r = from_json_keeping_invalid(&doc("\"cells\": {\"s2.fee.amount\": \"0.0000001\"}")).unwrap();
         assert_eq!(r.cell(CellId::known("s2.fee.amount")), &CellValue::Invalid("0.0000001".into()));
         assert!(from_json(&doc("\"cells\": {\"s2.fee.amount\": 0.0000001}")).is_err());
     }
@@ -420,8 +452,10 @@ mod tests {
         r.set_cell_text(CellId::known("s3.new.total"), "/");
         r.set_cell_text(CellId::known("s2.fee.amount"), "1.25");
         r.set_cell_text(CellId::known("s2.license.decisions"), "18446744073709551615");
-        r.set_cell_text(CellId::known("s2.penalty.decisions"), "约10");
         let back = from_json(&to_json(&r)).unwrap();
         assert_eq!(back, r);
+        r.set_cell_text(CellId::known("s2.penalty.decisions"), "约10");
+        assert!(from_json(&to_json(&r)).is_err(), "a typo is an error in a document");
+        assert_eq!(from_json_keeping_invalid(&to_json(&r)).unwrap(), r, "but a draft keeps it");
     }
 }
