@@ -73,7 +73,7 @@ pub fn identify(heading: &str) -> Option<HeadingMatch<'_>> {
         Some(section) => (section, 1.0),
         None => officials
             .iter()
-            .map(|official| similarity(&written, official))
+            .map(|official| char_similarity(&written, official))
             .enumerate()
             .max_by(|a, b| a.1.total_cmp(&b.1))?,
     };
@@ -90,7 +90,13 @@ fn official_title_letters() -> &'static [Vec<char>; 6] {
 }
 
 /// Longest common subsequence over the longer length: 1.0 for equal strings.
-fn similarity(a: &[char], b: &[char]) -> f64 {
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    char_similarity(&a, &b)
+}
+
+fn char_similarity(a: &[char], b: &[char]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
