@@ -311,12 +311,3 @@ fn dump_layouts() {
     let path = format!("{}/tests/fixtures/import/gen/layouts.json", env!("CARGO_MANIFEST_DIR"));
     std::fs::write(path, serde_json::to_string_pretty(xxgk_report::model::layouts()).unwrap()).unwrap();
 }
-
-#[test]
-#[ignore = "debug: prints what each fixture imports to"]
-fn print_fixtures() {
-    for name in ["seed.docx", "variants.docx", "y2019.docx", "tracked-python-docx.docx", "tracked-libreoffice.docx"] {
-        let (report, summary) = import_with_summary(&fixture(name), name).unwrap();
-        println!("==== {name}\n{}\n{}", serde_json::to_string_pretty(&summary).unwrap(), to_json(&report));
-    }
-}

@@ -4,6 +4,7 @@
 //! plus one line in the registry: the engine does not change.
 
 mod finding;
+pub mod reference;
 pub mod registry;
 
 mod a001;
