@@ -188,16 +188,29 @@ fn convert_writes_the_normalised_json() {
 }
 
 #[test]
-fn convert_to_formats_not_yet_available_says_so() {
+fn convert_writes_word_and_html() {
     let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed.json");
-    for format in ["docx", "html"] {
-        let output = xxgk(&["convert", seed, "--to", format, "-o", "/dev/null"]);
-        assert_eq!(output.status.code(), Some(2));
-        assert!(stderr(&output).contains("暂不支持"), "{}", stderr(&output));
-    }
+    let dir = std::env::temp_dir().join(format!("xxgk-cli-convert-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let docx = dir.join("out.docx");
+    let output = xxgk(&["convert", seed, "--to", "docx", "-o", docx.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(fs::read(&docx).unwrap().starts_with(b"PK"), "a .docx is a zip");
+
+    let named = Command::new(env!("CARGO_BIN_EXE_xxgk")).current_dir(&dir).args(["convert", seed, "--to", "docx"]).output().unwrap();
+    assert_eq!(named.status.code(), Some(0), "{}", stderr(&named));
+    assert!(dir.join("通榆县边昭镇2024年政府信息公开工作年度报告.docx").exists(), "{}", stderr(&named));
+
+    let page = xxgk(&["convert", seed, "--to", "html"]);
+    assert!(stdout(&page).starts_with("<!DOCTYPE html>"), "{}", &stdout(&page)[..80.min(stdout(&page).len())]);
+    let fragment = xxgk(&["convert", seed, "--to", "html-fragment"]);
+    assert!(!stdout(&fragment).contains("<script"));
+    assert!(stdout(&fragment).contains("三、收到和处理政府信息公开申请情况"));
+
     let output = xxgk(&["convert", seed, "--to", "pdf"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("未知的目标格式「pdf」"), "{}", stderr(&output));
+    fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

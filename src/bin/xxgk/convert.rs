@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
+use xxgk_report::export::{docx, html};
 use xxgk_report::model::to_json;
 use xxgk_report::Report;
 
@@ -16,15 +17,21 @@ pub struct Format {
     pub name: &'static str,
     /// Binary output is never written to a terminal: it needs `-o`.
     pub binary: bool,
+    /// The file extension when the output is named after the report.
+    pub extension: &'static str,
     pub write: Option<Writer>,
 }
 
 pub const FORMATS: &[Format] = &[
-    Format { name: "json", binary: false, write: Some(|r| Ok((to_json(r) + "\n").into_bytes())) },
-    // Some(|r| xxgk_report::export::docx::to_docx(r).map_err(|e| e.to_string()))
-    Format { name: "docx", binary: true, write: None },
-    // Some(|r| Ok(xxgk_report::export::html::to_html(r).into_bytes()))
-    Format { name: "html", binary: false, write: None },
+    Format { name: "json", extension: "json", binary: false, write: Some(|r| Ok((to_json(r) + "\n").into_bytes())) },
+    Format { name: "docx", extension: "docx", binary: true, write: Some(|r| docx::to_docx(r).map_err(|e| e.to_string())) },
+    Format { name: "html", extension: "html", binary: false, write: Some(|r| Ok(html::html_page(r).into_bytes())) },
+    Format {
+        name: "html-fragment",
+        extension: "html",
+        binary: false,
+        write: Some(|r| Ok(html::html_fragment(r).into_bytes())),
+    },
 ];
 
 pub fn run(file: &Path, to: &str, output: Option<&Path>) -> io::Result<Status> {
@@ -37,10 +44,6 @@ pub fn run(file: &Path, to: &str, output: Option<&Path>) -> io::Result<Status> {
         eprintln!("xxgk：暂不支持转换为 {}", format.name);
         return Ok(Status::Failed);
     };
-    if format.binary && output.is_none() {
-        eprintln!("xxgk：{} 是二进制格式，请用 -o 指定输出文件", format.name);
-        return Ok(Status::Failed);
-    }
     let report = match read_report(file) {
         Ok(report) => report,
         Err(error) => {
@@ -55,11 +58,16 @@ pub fn run(file: &Path, to: &str, output: Option<&Path>) -> io::Result<Status> {
             return Ok(Status::Failed);
         }
     };
-    match output {
+    // Binary output never goes to a terminal: without -o it is named after the report.
+    let named = format.binary.then(|| format!("{}.{}", report.file_stem(), format.extension));
+    match output.or(named.as_deref().map(Path::new)) {
         Some(path) => {
             if let Err(e) = std::fs::write(path, bytes) {
                 eprintln!("xxgk：无法写入 {}（{e}）", path.display());
                 return Ok(Status::Failed);
+            }
+            if named.is_some() {
+                eprintln!("xxgk：已写入 {}", path.display());
             }
         }
         None => io::stdout().lock().write_all(&bytes)?,

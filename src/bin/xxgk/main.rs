@@ -19,15 +19,17 @@ xxgk —— 政府信息公开工作年度报告检查工具（国办公开办�
 用法：
   xxgk check [--json] 文件...               检查年度报告，按文件列出发现的问题
   xxgk rules [--json | --markdown]          列出全部检查规则
-  xxgk convert 文件 --to 格式 [-o 输出文件]  转换格式（目前支持 json）
+  xxgk convert 文件 --to 格式 [-o 输出文件]  转换格式：json、docx、html、html-fragment
   xxgk --help                               显示本帮助
   xxgk --version                            显示版本
 
 选项：
   --json           以 JSON 输出，供程序处理
   --markdown       （rules）输出规则说明文档（docs/rules.md）
-  -t, --to 格式    （convert）目标格式：json、docx、html
-  -o, --output 文件（convert）写入该文件；不指定时输出到标准输出
+  -t, --to 格式    （convert）目标格式：json、docx（Word）、html（独立网页）、
+                   html-fragment（粘贴到网站内容管理系统的片段）
+  -o, --output 文件（convert）写入该文件；不指定时文本输出到标准输出，
+                   Word 文件以报告标题命名写入当前文件夹
   --               其后的参数都作为文件名
 
 退出状态：
@@ -39,6 +41,8 @@ xxgk —— 政府信息公开工作年度报告检查工具（国办公开办�
   xxgk check 2024年报.json
   xxgk check --json 报告/*.json > 检查结果.json
   xxgk convert 2024年报.json --to json -o 规范化.json
+  xxgk convert 2024年报.docx --to docx          （写入「<机关名称><年份>年政府信息公开工作年度报告.docx」）
+  xxgk convert 2024年报.txt --to html-fragment -o 片段.html
 ";
 
 fn main() -> ExitCode {
