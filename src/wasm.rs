@@ -9,14 +9,14 @@ mod session;
 mod totals;
 mod types;
 
-pub use panic::{crash_for_testing, last_panic};
+pub use panic::{crash_for_testing, install_hook as install_panic_hook, last_panic};
 pub use session::Session;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::model::labels::LEVELS;
-use crate::model::{layouts as core_layouts, CellId, CellKind};
+use crate::model::{layouts as core_layouts, CellId, CellKind, TextField};
 use crate::rules::RULES;
 
 /// Runs once when the module is instantiated.
@@ -70,6 +70,15 @@ pub fn rules() -> Result<JsValue, JsValue> {
 pub fn levels() -> Result<JsValue, JsValue> {
     let levels: Vec<types::LevelInfo> = LEVELS.iter().map(|&(key, label)| types::LevelInfo { key, label }).collect();
     to_js(&levels)
+}
+
+/// The prose fields in document order: JSON path and where they stand (`LevelInfo[]` shape:
+/// `key` is the path, `label` 「一、总体情况」).
+#[wasm_bindgen(js_name = textFields, unchecked_return_type = "LevelInfo[]")]
+pub fn text_fields() -> Result<JsValue, JsValue> {
+    let fields: Vec<types::LevelInfo> =
+        TextField::ALL.iter().map(|f| types::LevelInfo { key: f.path(), label: f.label() }).collect();
+    to_js(&fields)
 }
 
 /// Whether a cell holds an amount of 万元 (the fee) rather than a count.

@@ -8,7 +8,9 @@ use wasm_bindgen::prelude::*;
 
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 
-pub(super) fn install_hook() {
+/// Installs the hook (done at start-up; public for tests, whose harness installs its own).
+#[doc(hidden)]
+pub fn install_hook() {
     std::panic::set_hook(Box::new(|info| {
         let payload = info.payload();
         let message = payload
