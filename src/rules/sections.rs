@@ -49,6 +49,12 @@ pub fn letters(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// The letters of the six official titles, computed once.
+fn official_letters() -> &'static [String] {
+    static LETTERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    LETTERS.get_or_init(|| SECTION_TITLES.iter().map(|t| letters(t)).collect())
+}
+
 /// Matches a heading to the section whose official title it is closest to, if close enough.
 pub fn identify(heading: &str) -> Option<HeadingMatch> {
     let (numbering, title) = split_numbering(heading);
@@ -56,11 +62,18 @@ pub fn identify(heading: &str) -> Option<HeadingMatch> {
     if written.is_empty() {
         return None;
     }
-    let (section, score) = SECTION_TITLES
-        .iter()
-        .map(|official| similarity(&written, &letters(official)))
-        .enumerate()
-        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    // Most headings are worded as the format writes them: skip the similarity search for those
+    // (it dominates the time of a whole check, which the page runs on every keystroke).
+    let officials = official_letters();
+    let exact = officials.iter().position(|official| *official == written);
+    let (section, score) = match exact {
+        Some(section) => (section, 1.0),
+        None => officials
+            .iter()
+            .map(|official| similarity(&written, official))
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(&b.1))?,
+    };
     if score < 0.6 {
         return None;
     }
@@ -68,7 +81,7 @@ pub fn identify(heading: &str) -> Option<HeadingMatch> {
         section,
         numbering: numbering.to_string(),
         title: title.to_string(),
-        exact_title: written == letters(SECTION_TITLES[section]),
+        exact_title: written == officials[section],
     })
 }
 

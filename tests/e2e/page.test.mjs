@@ -250,6 +250,55 @@ test('a crash inside WebAssembly keeps what the user typed and says so in Chines
   await page.close();
 });
 
+test('under a strict CSP that allows WebAssembly the page works; one that blocks it gets a Chinese message', async () => {
+  const strict = await startServer(path.join(REPO, 'www'), { headers: {
+    'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'",
+  } });
+  const blocking = await startServer(path.join(REPO, 'www'), { headers: {
+    'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'",
+  } });
+  try {
+    const page = await browser.newPage();
+    const violations = [];
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    await page.goto(strict.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await typeInto(page, 's3.new.natural', 'abc');
+    await page.keyboard.press('Tab');
+    await summaryItem(page, 'V001').waitFor();
+    assert.deepEqual(violations, []);
+    await page.goto(blocking.url);
+    await page.locator('#boot', { hasText: '安全策略' }).waitFor();
+    assert.match(await page.locator('#boot').innerText(), /wasm-unsafe-eval/);
+    await page.close();
+  } finally {
+    await strict.close();
+    await blocking.close();
+  }
+});
+
+test('without WebAssembly (兼容模式) the page says how to switch to 极速模式', async () => {
+  const page = await browser.newPage();
+  // As in IE or 360's 兼容模式: no WebAssembly object at all.
+  await page.addInitScript(() => { delete window.WebAssembly; });
+  await page.goto(server.url);
+  await page.locator('#boot', { hasText: '极速模式' }).waitFor();
+  assert.equal(await page.locator('#boot').getAttribute('role'), 'alert');
+  await page.close();
+});
+
+test('the page runs inside an iframe', async () => {
+  const page = await browser.newPage();
+  await page.setContent(`<iframe title="年度报告" src="${server.url}" width="1200" height="800"></iframe>`);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
+  await frame.locator('[data-cell="s3.new.natural"]').click();
+  await page.keyboard.type('abc');
+  await page.keyboard.press('Tab');
+  await frame.locator('#summary [data-code="V001"]').waitFor();
+  await page.close();
+});
+
 test('no request left the page\'s own origin', () => {
   assert.deepEqual(foreignRequests, []);
 });
