@@ -143,6 +143,12 @@ fn json_round_trips_and_bad_json_is_a_chinese_error() {
     assert_eq!(again.to_json(), session.to_json());
     let imported = Session::import(SEED.as_bytes(), "seed.json").unwrap();
     assert_eq!(imported.to_json(), session.to_json());
+    let summary = imported.import_summary().unwrap();
+    assert_eq!(get(&summary, "filled").as_f64(), Some(200.0));
+    let found = get(&summary, "found");
+    assert_eq!(get(&found, "format").as_string().as_deref(), Some("json"));
+    assert!(get(&found, "message").as_string().is_some());
+    assert!(get(&session.import_summary().unwrap(), "found").is_null(), "not from a file: null");
     let error = Session::from_json("{\"format\": 1}").err().expect("an error");
     let message = get(&error, "message").as_string().unwrap();
     assert!(message.contains("JSON"), "{message}");

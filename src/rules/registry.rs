@@ -14,7 +14,11 @@ pub static RULES: &[&Rule] = &[
     &p002::RULE,
     &s001::RULE,
     &s002::RULE,
+    &s003::RULE,
+    &s004::RULE,
+    &s005::RULE,
     &t007::RULE,
+    &i001::RULE,
 ];
 
 /// The rule with this code.

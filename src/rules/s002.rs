@@ -27,15 +27,17 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let mut last_section = None;
     for (index, heading) in headings.iter().enumerate() {
         let Some(found) = sections::identify(heading) else { continue };
-        let official = format!("{}、{}", SECTION_NUMERALS[found.section], SECTION_TITLES[found.section]);
+        let numeral = SECTION_NUMERALS[found.section];
         let mut problems = Vec::new();
-        if !found.official_numbering() {
-            let numbering = if found.numbering.is_empty() { "（无序号）".to_string() } else { format!("「{}」", found.numbering) };
-            problems.push(format!("序号写作{numbering}，应为「{}、」", SECTION_NUMERALS[found.section]));
+        if found.numbering.is_empty() {
+            problems.push(format!("缺少序号，应为「{numeral}、」"));
+        } else if !found.official_numbering() {
+            problems.push(format!("序号写作「{}」，应为「{numeral}、」", found.numbering));
         }
         if !found.exact_title {
             problems.push(format!("标题文字「{}」与格式规定的「{}」不一致", found.title, SECTION_TITLES[found.section]));
         }
+        let wording_wrong = !problems.is_empty();
         if last_section.is_some_and(|last| found.section <= last) {
             problems.push("顺序不对：六个部分应按一至六的顺序排列".to_string());
         }
@@ -43,7 +45,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if problems.is_empty() {
             continue;
         }
-        let message = format!("标题「{}」：{}。请改为「{official}」", heading.trim(), problems.join("；"));
+        let fix = if wording_wrong {
+            format!("请改为「{numeral}、{}」", SECTION_TITLES[found.section])
+        } else {
+            "请调整各部分的顺序".to_string()
+        };
+        let message = format!("标题「{}」：{}。{fix}", heading.trim(), problems.join("；"));
         out.push(Finding::new(&RULE, message).with_field(format!("headings[{index}]")));
     }
 }

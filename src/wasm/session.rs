@@ -13,6 +13,8 @@ use crate::rules::{check, Finding, Severity};
 #[wasm_bindgen]
 pub struct Session {
     report: Report,
+    /// What the import that made this session found, if it came from a file.
+    imported: Option<import::ImportSummary>,
 }
 
 fn error(message: impl Into<String>) -> JsValue {
@@ -43,18 +45,20 @@ impl Session {
     pub fn new() -> Session {
         let mut report = Report::empty();
         report.headings = Some(Report::official_headings());
-        Session { report }
+        Session { report, imported: None }
     }
 
     /// A session on a JSON document (FORMAT.md §5); throws an `Error` with a Chinese message.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<Session, JsValue> {
-        from_json(text).map(|report| Session { report }).map_err(|e| error(format!("JSON 文件有误：{e}")))
+        from_json(text).map(|report| Session { report, imported: None }).map_err(|e| error(format!("JSON 文件有误：{e}")))
     }
 
-    /// A session on the bytes of a file (JSON, and whatever else the core imports).
+    /// A session on the bytes of a file: JSON, Word/WPS .docx or extracted text.
     pub fn import(bytes: &[u8], file_name: &str) -> Result<Session, JsValue> {
-        import::import(bytes, file_name).map(|report| Session { report }).map_err(|e| error(e.message))
+        import::import_with_summary(bytes, file_name)
+            .map(|(report, summary)| Session { report, imported: Some(summary) })
+            .map_err(|e| error(e.message))
     }
 
     /// What an import found, for the message after it (`ImportSummary`).
@@ -72,6 +76,7 @@ impl Session {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             notes,
+            found: self.imported.as_ref(),
         })
     }
 

@@ -52,7 +52,22 @@ export interface LevelInfo { key: string; label: string; }
 /** A total that 「自动计算合计」 can fill: `current` is what the cell shows now ("" if empty). */
 export interface TotalProposal { cell: string; value: string; current: string; }
 
-export interface ImportSummary { filled: number; errors: number; warnings: number; notes: string[]; }
+export interface ImportedTable { number: number; under_heading: string; recognised_as: string[]; cells: number; }
+export interface SourceNote { location: string; found: string; expected?: string; cell?: string; }
+/** The core's account of an import (import::ImportSummary). */
+export interface ImportFound {
+  format: "json" | "docx" | "text"; format_label: string; headings: string[]; tables: ImportedTable[];
+  edition: "2021" | "2019"; cells_filled: number; cells_not_filled: number; cells_not_found: number;
+  edited_labels: SourceNote[]; unplaced: SourceNote[];
+  /** One line in Chinese: 「已从 Word 文档导入：6 个部分，3 个统计表，200 个单元格中 200 个已填写。」 */
+  message: string;
+}
+export interface ImportSummary {
+  filled: number; errors: number; warnings: number;
+  /** Edited labels and unplaced content, one line each, in Chinese. */
+  notes: string[];
+  found: ImportFound | null;
+}
 "#;
 
 /// A finding as JavaScript sees it. Counts become numbers (beyond 2⁵³ they are rounded, which
@@ -118,9 +133,11 @@ pub(crate) struct TotalProposal {
 }
 
 #[derive(Serialize)]
-pub(crate) struct ImportSummary {
+pub(crate) struct ImportSummary<'a> {
     pub filled: usize,
     pub errors: usize,
     pub warnings: usize,
     pub notes: Vec<String>,
+    /// The core's account of the import (`import::ImportSummary`), when the session came from a file.
+    pub found: Option<&'a crate::import::ImportSummary>,
 }

@@ -460,8 +460,10 @@ class App {
     this.saveNow();
     const summary = this.call(() => this.session.importSummary());
     if (summary) {
-      const parts = ['已导入「' + file.name + '」：填写了 ' + summary.filled + ' 个单元格'];
-      parts.push(summary.errors + summary.warnings === 0 ? '，未发现问题。' : '，检查发现 ' + summary.errors + ' 个错误、' + summary.warnings + ' 个警告，详见下方检查结果。');
+      const found = summary.found;
+      const parts = ['已导入「' + file.name + '」。'];
+      parts.push(found ? found.message : '填写了 ' + summary.filled + ' 个单元格。');
+      parts.push(summary.errors + summary.warnings === 0 ? '检查未发现问题。' : '检查发现 ' + summary.errors + ' 个错误、' + summary.warnings + ' 个警告，详见下方检查结果。');
       this.say(parts.join(''), summary.notes);
     }
   }
