@@ -1,1 +1,88 @@
 //! The WebAssembly binding (see the page issue): a thin layer over the core.
+//!
+//! The report lives inside WebAssembly in a [`Session`], so a keystroke sends one edit, not the
+//! whole report. Everything that reaches JavaScript is a plain object (no `Map`, `null` rather
+//! than `undefined`), serialised by one shared serializer ([`to_js`]).
+
+mod panic;
+mod session;
+mod totals;
+mod types;
+
+pub use panic::{crash_for_testing, install_hook as install_panic_hook, last_panic};
+pub use session::Session;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::model::labels::LEVELS;
+use crate::model::{layouts as core_layouts, CellId, CellKind, TextField};
+use crate::rules::RULES;
+
+/// Runs once when the module is instantiated.
+#[wasm_bindgen(start)]
+fn start() {
+    panic::install_hook();
+}
+
+/// Serialises a value for JavaScript: objects for maps and structs, `null` for `None`, and
+/// numbers beyond 2⁵³ as (rounded) numbers rather than an error.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
+    value.serialize(&serializer).map_err(JsValue::from)
+}
+
+/// The official tables as grids of labels and inputs (`TableLayout[]`).
+#[wasm_bindgen(js_name = layouts, unchecked_return_type = "TableLayout[]")]
+pub fn layouts() -> Result<JsValue, JsValue> {
+    to_js(core_layouts())
+}
+
+/// Every cell: ID, full label and kind (`CellInfo[]`).
+#[wasm_bindgen(js_name = cellCatalog, unchecked_return_type = "CellInfo[]")]
+pub fn cell_catalog() -> Result<JsValue, JsValue> {
+    let cells: Vec<types::CellInfo> = CellId::all()
+        .map(|id| types::CellInfo { id: id.as_str(), label: id.label(), kind: id.kind() })
+        .collect();
+    to_js(&cells)
+}
+
+/// The rule catalog (`RuleInfo[]`).
+#[wasm_bindgen(js_name = rules, unchecked_return_type = "RuleInfo[]")]
+pub fn rules() -> Result<JsValue, JsValue> {
+    let rules: Vec<types::RuleInfo> = RULES
+        .iter()
+        .map(|r| types::RuleInfo {
+            code: r.code,
+            name: r.name,
+            severity: r.severity,
+            summary: r.summary,
+            doc: r.doc,
+        })
+        .collect();
+    to_js(&rules)
+}
+
+/// The levels of `agency.level` with their Chinese names (`LevelInfo[]`).
+#[wasm_bindgen(js_name = levels, unchecked_return_type = "LevelInfo[]")]
+pub fn levels() -> Result<JsValue, JsValue> {
+    let levels: Vec<types::LevelInfo> = LEVELS.iter().map(|&(key, label)| types::LevelInfo { key, label }).collect();
+    to_js(&levels)
+}
+
+/// The prose fields in document order: JSON path and where they stand (`LevelInfo[]` shape:
+/// `key` is the path, `label` 「一、总体情况」).
+#[wasm_bindgen(js_name = textFields, unchecked_return_type = "LevelInfo[]")]
+pub fn text_fields() -> Result<JsValue, JsValue> {
+    let fields: Vec<types::LevelInfo> =
+        TextField::ALL.iter().map(|f| types::LevelInfo { key: f.path(), label: f.label() }).collect();
+    to_js(&fields)
+}
+
+/// Whether a cell holds an amount of 万元 (the fee) rather than a count.
+#[wasm_bindgen(js_name = isAmountCell)]
+pub fn is_amount_cell(id: &str) -> bool {
+    CellId::parse(id).is_some_and(|id| id.kind() == CellKind::Amount)
+}

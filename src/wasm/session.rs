@@ -1,0 +1,236 @@
+//! One report being edited in the page.
+
+use wasm_bindgen::prelude::*;
+
+use super::types::{FindingView, ImportSummary, TotalProposal};
+use super::{to_js, totals};
+use crate::export::csv::findings_csv;
+use crate::import;
+use crate::model::{from_json, to_json, CellId, CellValue, Level, Report, TextField};
+use crate::rules::{check, Finding, Severity};
+
+/// The report inside WebAssembly; JavaScript sends one edit at a time.
+#[wasm_bindgen]
+pub struct Session {
+    report: Report,
+    /// What the import that made this session found, if it came from a file.
+    imported: Option<import::ImportSummary>,
+}
+
+fn error(message: impl Into<String>) -> JsValue {
+    js_sys::Error::new(&message.into()).into()
+}
+
+fn cell_id(id: &str) -> Result<CellId, JsValue> {
+    CellId::parse(id).ok_or_else(|| error(format!("没有编号为「{id}」的单元格")))
+}
+
+/// Folds full-width digits to ASCII and trims, for the year.
+fn ascii_digits(raw: &str) -> String {
+    raw.trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            _ => c,
+        })
+        .collect::<String>()
+        .trim_end_matches('年')
+        .to_string()
+}
+
+#[wasm_bindgen]
+impl Session {
+    /// An empty report with the official headings.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Session {
+        let mut report = Report::empty();
+        report.headings = Some(Report::official_headings());
+        Session { report, imported: None }
+    }
+
+    /// A session on a JSON document (FORMAT.md §5); throws an `Error` with a Chinese message.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<Session, JsValue> {
+        from_json(text).map(|report| Session { report, imported: None }).map_err(|e| error(format!("JSON 文件有误：{e}")))
+    }
+
+    /// A session on the bytes of a file: JSON, Word/WPS .docx or extracted text.
+    pub fn import(bytes: &[u8], file_name: &str) -> Result<Session, JsValue> {
+        import::import_with_summary(bytes, file_name)
+            .map(|(report, summary)| Session { report, imported: Some(summary) })
+            .map_err(|e| error(e.message))
+    }
+
+    /// What an import found, for the message after it (`ImportSummary`).
+    #[wasm_bindgen(js_name = importSummary, unchecked_return_type = "ImportSummary")]
+    pub fn import_summary(&self) -> Result<JsValue, JsValue> {
+        let findings = check(&self.report);
+        let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+        let mut notes = Vec::new();
+        if let Some(source) = &self.report.source {
+            notes.extend(source.edited_labels.iter().map(|n| format!("{}：「{}」", n.location, n.found)));
+            notes.extend(source.unplaced.iter().map(|n| format!("未能放入报告：{}「{}」", n.location, n.found)));
+        }
+        to_js(&ImportSummary {
+            filled: self.report.cells().filter(|(_, v)| v.is_filled()).count(),
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            notes,
+            found: self.imported.as_ref(),
+        })
+    }
+
+    /// Sets a cell from what the user typed; returns the normalised text (`１２件` → `12`).
+    #[wasm_bindgen(js_name = setCell)]
+    pub fn set_cell(&mut self, id: &str, raw: &str) -> Result<String, JsValue> {
+        let id = cell_id(id)?;
+        self.report.set_cell_text(id, raw);
+        Ok(self.report.cell(id).display())
+    }
+
+    /// The text a cell shows.
+    #[wasm_bindgen(js_name = cellText)]
+    pub fn cell_text(&self, id: &str) -> Result<String, JsValue> {
+        Ok(self.report.cell(cell_id(id)?).display())
+    }
+
+    /// Sets the year, an agency field or a prose field by its JSON path
+    /// (`year`, `agency.name`, `agency.level`, `text.overview`, …).
+    #[wasm_bindgen(js_name = setField)]
+    pub fn set_field(&mut self, path: &str, value: &str) -> Result<(), JsValue> {
+        let agency = &mut self.report.agency;
+        match path {
+            "year" => {
+                let digits = ascii_digits(value);
+                self.report.year = if digits.is_empty() {
+                    None
+                } else {
+                    match digits.parse::<i32>() {
+                        Ok(year) if digits.len() == 4 => Some(year),
+                        _ => return Err(error(format!("年份「{}」不是四位数字，例如 2024", value.trim()))),
+                    }
+                };
+            }
+            "agency.name" => agency.name = value.to_string(),
+            "agency.region" => agency.region = value.to_string(),
+            "agency.address" => agency.address = value.to_string(),
+            "agency.postcode" => agency.postcode = value.to_string(),
+            "agency.phone" => agency.phone = value.to_string(),
+            "agency.email" => agency.email = value.to_string(),
+            "agency.level" => {
+                agency.level = if value.is_empty() {
+                    None
+                } else {
+                    Some(Level::from_key(value).ok_or_else(|| error(format!("没有「{value}」这一机关层级")))?)
+                };
+            }
+            _ => {
+                let field = path
+                    .strip_prefix("text.")
+                    .and_then(TextField::from_key)
+                    .ok_or_else(|| error(format!("没有「{path}」这一栏目")))?;
+                *self.report.text.get_mut(field) = value.to_string();
+            }
+        }
+        Ok(())
+    }
+
+    /// The value of a field by its JSON path, as the form shows it.
+    pub fn field(&self, path: &str) -> Result<String, JsValue> {
+        let agency = &self.report.agency;
+        Ok(match path {
+            "year" => self.report.year.map(|y| y.to_string()).unwrap_or_default(),
+            "agency.name" => agency.name.clone(),
+            "agency.region" => agency.region.clone(),
+            "agency.address" => agency.address.clone(),
+            "agency.postcode" => agency.postcode.clone(),
+            "agency.phone" => agency.phone.clone(),
+            "agency.email" => agency.email.clone(),
+            "agency.level" => agency.level.map(|l| l.key().to_string()).unwrap_or_default(),
+            _ => {
+                let field = path
+                    .strip_prefix("text.")
+                    .and_then(TextField::from_key)
+                    .ok_or_else(|| error(format!("没有「{path}」这一栏目")))?;
+                self.report.text.get(field).to_string()
+            }
+        })
+    }
+
+    /// The section headings as written, or `null` when the report has none.
+    #[wasm_bindgen(unchecked_return_type = "string[] | null")]
+    pub fn headings(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.report.headings)
+    }
+
+    /// Replaces the headings with the six official ones.
+    #[wasm_bindgen(js_name = useOfficialHeadings)]
+    pub fn use_official_headings(&mut self) {
+        self.report.headings = Some(Report::official_headings());
+    }
+
+    /// Every finding, errors first (`Finding[]`).
+    #[wasm_bindgen(unchecked_return_type = "Finding[]")]
+    pub fn check(&self) -> Result<JsValue, JsValue> {
+        let findings = check(&self.report);
+        let views: Vec<FindingView> = findings.iter().map(FindingView::from).collect();
+        to_js(&views)
+    }
+
+    /// The number of findings, without handing them over (for benchmarks and quick tests).
+    #[wasm_bindgen(js_name = checkCount)]
+    pub fn check_count(&self) -> usize {
+        check(&self.report).len()
+    }
+
+    /// Totals that can be computed from their parts and differ from what the cell holds.
+    #[wasm_bindgen(js_name = proposeTotals, unchecked_return_type = "TotalProposal[]")]
+    pub fn propose_totals(&self) -> Result<JsValue, JsValue> {
+        let proposals: Vec<TotalProposal> = totals::propose(&self.report)
+            .into_iter()
+            .map(|(id, value)| TotalProposal {
+                cell: id.as_str(),
+                value: value.to_string(),
+                current: self.report.cell(id).display(),
+            })
+            .collect();
+        to_js(&proposals)
+    }
+
+    /// The report as a JSON document (FORMAT.md §5).
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        to_json(&self.report)
+    }
+
+    /// The findings as CSV, UTF-8 text beginning with a byte-order mark.
+    #[wasm_bindgen(js_name = findingsCsv)]
+    pub fn findings_csv(&self) -> String {
+        let findings: Vec<Finding> = check(&self.report);
+        findings_csv(&findings)
+    }
+
+    /// 「<机关名称><年份>年政府信息公开工作年度报告」, safe as a file name.
+    #[wasm_bindgen(js_name = fileStem)]
+    pub fn file_stem(&self) -> String {
+        self.report.file_stem()
+    }
+
+    /// True when nothing at all has been entered.
+    #[wasm_bindgen(js_name = isBlank)]
+    pub fn is_blank(&self) -> bool {
+        self.report.is_blank()
+    }
+
+    /// How many cells hold something (a number, a placeholder or invalid text).
+    #[wasm_bindgen(js_name = filledCells)]
+    pub fn filled_cells(&self) -> usize {
+        self.report.cells().filter(|(_, v)| **v != CellValue::Missing).count()
+    }
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session::new()
+    }
+}

@@ -1,0 +1,143 @@
+//! What the binding hands to JavaScript, and their TypeScript declarations.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::model::{CellId, CellKind};
+use crate::rules::{Finding, Severity, TextSpan};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+export type Severity = "error" | "warning" | "info";
+
+/** A stretch of prose; start16/end16 are UTF-16 offsets, as String.prototype.slice counts. */
+export interface TextSpan {
+  start: number; end: number; start16: number; end16: number;
+  snippet: string; context: string;
+}
+
+export interface Finding {
+  code: string;
+  name: string;
+  severity: Severity;
+  /** Cell IDs; for sum rules the total first. */
+  cells: string[];
+  /** JSON path of the field concerned: "text.overview", "agency.postcode", "headings[2]". */
+  field: string | null;
+  span: TextSpan | null;
+  reported: number | null;
+  computed: number | null;
+  difference: number | null;
+  /** In Chinese. */
+  message: string;
+}
+
+export type Scope = "col" | "colgroup" | "row" | "rowgroup" | "none";
+export type GridCell =
+  | { kind: "label"; text: string; colspan: number; rowspan: number; scope: Scope }
+  | { kind: "input"; cell: string; colspan: number; name: string };
+
+export interface TableLayout {
+  id: "s2" | "s3" | "s4";
+  section: number;
+  caption: string;
+  columns: number;
+  rows: GridCell[][];
+}
+
+export interface CellInfo { id: string; label: string; kind: "count" | "amount"; }
+export interface RuleInfo { code: string; name: string; severity: Severity; summary: string; doc: string; }
+export interface LevelInfo { key: string; label: string; }
+
+/** A total that 「自动计算合计」 can fill: `current` is what the cell shows now ("" if empty). */
+export interface TotalProposal { cell: string; value: string; current: string; }
+
+export interface ImportedTable { number: number; under_heading: string; recognised_as: string[]; cells: number; }
+export interface SourceNote { location: string; found: string; expected?: string; cell?: string; }
+/** The core's account of an import (import::ImportSummary). */
+export interface ImportFound {
+  format: "json" | "docx" | "text"; format_label: string; headings: string[]; tables: ImportedTable[];
+  edition: "2021" | "2019"; cells_filled: number; cells_not_filled: number; cells_not_found: number;
+  edited_labels: SourceNote[]; unplaced: SourceNote[];
+  /** One line in Chinese: 「已从 Word 文档导入：6 个部分，3 个统计表，200 个单元格中 200 个已填写。」 */
+  message: string;
+}
+export interface ImportSummary {
+  filled: number; errors: number; warnings: number;
+  /** Edited labels and unplaced content, one line each, in Chinese. */
+  notes: string[];
+  found: ImportFound | null;
+}
+"#;
+
+/// A finding as JavaScript sees it. Counts become numbers (beyond 2⁵³ they are rounded, which
+/// only a broken report reaches) instead of failing the whole list.
+#[derive(Serialize)]
+pub(crate) struct FindingView<'a> {
+    code: &'static str,
+    name: &'static str,
+    severity: Severity,
+    cells: &'a [CellId],
+    field: Option<&'a str>,
+    span: Option<&'a TextSpan>,
+    reported: Option<f64>,
+    computed: Option<f64>,
+    difference: Option<f64>,
+    message: &'a str,
+}
+
+impl<'a> From<&'a Finding> for FindingView<'a> {
+    fn from(f: &'a Finding) -> Self {
+        FindingView {
+            code: f.code,
+            name: f.name,
+            severity: f.severity,
+            cells: &f.cells,
+            field: f.field.as_deref(),
+            span: f.span.as_ref(),
+            reported: f.reported.map(|n| n as f64),
+            computed: f.computed.map(|n| n as f64),
+            difference: f.difference.map(|n| n as f64),
+            message: &f.message,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(crate) struct CellInfo {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub kind: CellKind,
+}
+
+#[derive(Serialize)]
+pub(crate) struct RuleInfo {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+    pub doc: &'static str,
+}
+
+#[derive(Serialize)]
+pub(crate) struct LevelInfo {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+#[derive(Serialize)]
+pub(crate) struct TotalProposal {
+    pub cell: &'static str,
+    pub value: String,
+    pub current: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ImportSummary<'a> {
+    pub filled: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: Vec<String>,
+    /// The core's account of the import (`import::ImportSummary`), when the session came from a file.
+    pub found: Option<&'a crate::import::ImportSummary>,
+}

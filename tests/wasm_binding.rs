@@ -1,0 +1,191 @@
+//! The WebAssembly binding as the page uses it, run in headless Chromium:
+//! `cargo test --target wasm32-unknown-unknown --test wasm_binding` (runner: wasm-bindgen-test-runner).
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use xxgk_report::wasm::{self, Session};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("fixtures/seed.json");
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).expect("readable property")
+}
+
+#[wasm_bindgen(inline_js = "
+export function isPlainObject(v) { return v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype; }
+export function hasOwn(v, k) { return Object.prototype.hasOwnProperty.call(v, k); }
+export function callCatching(f) { try { f(); return null; } catch (e) { return String(e); } }
+")]
+extern "C" {
+    #[wasm_bindgen(js_name = isPlainObject)]
+    fn is_plain_object(value: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = hasOwn)]
+    fn has_own(value: &JsValue, key: &str) -> bool;
+    #[wasm_bindgen(js_name = callCatching)]
+    fn call_catching(f: &Closure<dyn Fn()>) -> Option<String>;
+}
+
+fn findings(session: &Session) -> Vec<JsValue> {
+    let value = session.check().expect("check serialises");
+    assert!(Array::is_array(&value), "findings are an Array");
+    Array::from(&value).iter().collect()
+}
+
+fn codes(session: &Session) -> Vec<String> {
+    findings(session).iter().map(|f| get(f, "code").as_string().unwrap()).collect()
+}
+
+#[wasm_bindgen_test]
+fn setting_cells_normalises_and_check_reports_the_balance() {
+    let mut session = Session::from_json(SEED).unwrap();
+    assert!(!codes(&session).contains(&"A001".to_string()));
+    assert_eq!(session.set_cell("s3.new.natural", "１２件").unwrap(), "12");
+    assert!(codes(&session).contains(&"A001".to_string()));
+    assert_eq!(session.set_cell("s3.new.natural", "0").unwrap(), "0");
+    assert!(!codes(&session).contains(&"A001".to_string()));
+    assert_eq!(session.set_cell("s3.new.natural", "abc").unwrap(), "abc");
+    assert!(codes(&session).contains(&"V001".to_string()));
+    assert!(session.set_cell("s3.nope", "1").is_err(), "an unknown cell is an error, not a panic");
+}
+
+#[wasm_bindgen_test]
+fn findings_are_plain_objects_with_null_not_undefined() {
+    let mut session = Session::from_json(SEED).unwrap();
+    session.set_cell("s3.new.natural", "5").unwrap();
+    let all = findings(&session);
+    let a001 = all.iter().find(|f| get(f, "code").as_string().as_deref() == Some("A001")).expect("A001");
+    assert!(is_plain_object(a001), "a plain object, not a Map");
+    for key in ["code", "name", "severity", "cells", "field", "span", "reported", "computed", "difference", "message"] {
+        assert!(has_own(a001, key), "{key} is present");
+        assert!(!get(a001, key).is_undefined(), "{key} is not undefined");
+    }
+    assert!(get(a001, "field").is_null());
+    assert!(get(a001, "span").is_null());
+    assert_eq!(get(a001, "severity").as_string().as_deref(), Some("error"));
+    let cells = Array::from(&get(a001, "cells"));
+    assert_eq!(cells.get(0).as_string().as_deref(), Some("s3.outcome_total.natural"));
+    assert!(get(a001, "difference").as_f64().is_some());
+    assert!(get(a001, "message").as_string().unwrap().contains("自然人"));
+}
+
+#[wasm_bindgen_test]
+fn prose_findings_carry_utf16_spans() {
+    let mut session = Session::from_json(SEED).unwrap();
+    session.set_cell("s3.new.total", "3").unwrap();
+    session.set_field("text.overview", "😀2024年全年无依申请公开。").unwrap();
+    let t007 = findings(&session)
+        .into_iter()
+        .find(|f| get(f, "code").as_string().as_deref() == Some("T007"))
+        .expect("T007");
+    assert_eq!(get(&t007, "field").as_string().as_deref(), Some("text.overview"));
+    let span = get(&t007, "span");
+    assert!(is_plain_object(&span));
+    // The emoji is two UTF-16 units, then the seven characters of 「2024年全年」.
+    assert_eq!(get(&span, "start16").as_f64(), Some(9.0));
+    assert_eq!(get(&span, "start").as_f64(), Some(8.0));
+    assert_eq!(get(&span, "snippet").as_string().as_deref(), Some("无依申请公开"));
+}
+
+#[wasm_bindgen_test]
+fn fields_are_set_by_json_path() {
+    let mut session = Session::new();
+    assert!(session.is_blank());
+    session.set_field("agency.name", "通榆县边昭镇人民政府").unwrap();
+    session.set_field("year", "２０２４").unwrap();
+    session.set_field("agency.level", "township").unwrap();
+    assert_eq!(session.field("year").unwrap(), "2024");
+    assert_eq!(session.field("agency.level").unwrap(), "township");
+    assert_eq!(session.file_stem(), "通榆县边昭镇人民政府2024年政府信息公开工作年度报告");
+    assert!(session.set_field("year", "20x4").is_err());
+    assert!(session.set_field("agency.level", "village").is_err());
+    assert!(session.set_field("text.nothing", "x").is_err());
+    assert!(!session.is_blank());
+}
+
+#[wasm_bindgen_test]
+fn layouts_have_the_shape_of_the_official_tables() {
+    let layouts = Array::from(&wasm::layouts().unwrap());
+    assert_eq!(layouts.length(), 3);
+    let s3 = layouts.get(1);
+    assert!(is_plain_object(&s3));
+    assert_eq!(get(&s3, "id").as_string().as_deref(), Some("s3"));
+    assert_eq!(get(&s3, "columns").as_f64(), Some(10.0));
+    let rows = Array::from(&get(&s3, "rows"));
+    assert_eq!(rows.length(), 28);
+    let mut inputs = 0;
+    let mut named = None;
+    for layout in layouts.iter() {
+        for row in Array::from(&get(&layout, "rows")).iter() {
+            for cell in Array::from(&row).iter() {
+                if get(&cell, "kind").as_string().as_deref() == Some("input") {
+                    inputs += 1;
+                    if get(&cell, "cell").as_string().as_deref() == Some("s3.denied.state_secret.natural") {
+                        named = get(&cell, "name").as_string();
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(inputs, 200);
+    assert_eq!(named.as_deref(), Some("不予公开 属于国家秘密 自然人"));
+    let rules = Array::from(&wasm::rules().unwrap());
+    assert!(rules.iter().any(|r| get(&r, "code").as_string().as_deref() == Some("A001")));
+}
+
+#[wasm_bindgen_test]
+fn json_round_trips_and_bad_json_is_a_chinese_error() {
+    let session = Session::from_json(SEED).unwrap();
+    let again = Session::from_json(&session.to_json()).unwrap();
+    assert_eq!(again.to_json(), session.to_json());
+    let imported = Session::import(SEED.as_bytes(), "seed.json").unwrap();
+    assert_eq!(imported.to_json(), session.to_json());
+    let summary = imported.import_summary().unwrap();
+    assert_eq!(get(&summary, "filled").as_f64(), Some(200.0));
+    let found = get(&summary, "found");
+    assert_eq!(get(&found, "format").as_string().as_deref(), Some("json"));
+    assert!(get(&found, "message").as_string().is_some());
+    assert!(get(&session.import_summary().unwrap(), "found").is_null(), "not from a file: null");
+    let error = Session::from_json("{\"format\": 1}").err().expect("an error");
+    let message = get(&error, "message").as_string().unwrap();
+    assert!(message.contains("JSON"), "{message}");
+    assert!(Session::import(b"\xff\xfe", "x.json").is_err());
+    let csv = session.findings_csv();
+    assert!(csv.starts_with('\u{feff}'));
+}
+
+#[wasm_bindgen_test]
+fn totals_are_proposed_from_filled_parts_only() {
+    let mut session = Session::new();
+    for (column, value) in ["natural", "business", "research", "nonprofit", "legal", "other_org"].iter().zip(1..) {
+        session.set_cell(&format!("s3.new.{column}"), &value.to_string()).unwrap();
+    }
+    let proposals = Array::from(&session.propose_totals().unwrap());
+    assert_eq!(proposals.length(), 1, "only the row whose parts are all filled");
+    let p = proposals.get(0);
+    assert_eq!(get(&p, "cell").as_string().as_deref(), Some("s3.new.total"));
+    assert_eq!(get(&p, "value").as_string().as_deref(), Some("21"));
+    assert_eq!(get(&p, "current").as_string().as_deref(), Some(""));
+    session.set_cell("s3.new.total", "21").unwrap();
+    assert_eq!(Array::from(&session.propose_totals().unwrap()).length(), 0, "a correct total is left alone");
+}
+
+#[wasm_bindgen_test]
+fn a_panic_is_recorded_for_the_page() {
+    // The test harness has its own hook; put the page's in place. It stays: the aborted panic
+    // leaves std's hook lock taken, so the harness's hook cannot be set back.
+    wasm::install_panic_hook();
+    assert_eq!(wasm::last_panic(), None);
+    let crash = Closure::<dyn Fn()>::new(|| wasm::crash_for_testing("测试用的崩溃"));
+    let error = call_catching(&crash);
+    assert!(error.is_some(), "the panic reaches JavaScript as an exception");
+    let message = wasm::last_panic().expect("the hook recorded the panic");
+    assert!(message.starts_with("测试用的崩溃"), "{message}");
+    assert_eq!(wasm::last_panic(), None, "reading it clears it");
+    // The module still works afterwards: a new session can be made.
+    let session = Session::from_json(SEED).unwrap();
+    assert!(session.check_count() > 0);
+}

@@ -1,0 +1,547 @@
+// The page: wires the form to a WebAssembly Session, keeps the draft, imports and exports.
+import { h, clear, append } from './dom.js';
+import { renderForm, domId, messageId } from './form.js';
+import { createFindingsView, selectSpan } from './findings.js';
+import { wireGrid } from './grid.js';
+import { createDrafts } from './drafts.js';
+import { download, readBytes, wireDrop } from './files.js';
+import { ask } from './dialog.js';
+
+const SAVE_DELAY_MS = 250;
+
+export async function start(pkg) {
+  const wasm = await import('../' + pkg + 'xxgk_report.js');
+  await wasm.default({ module_or_path: new URL('../' + pkg + 'xxgk_report_bg.wasm', import.meta.url) });
+  new App(wasm).run();
+}
+
+class App {
+  constructor(wasm) {
+    this.wasm = wasm;
+    this.session = new wasm.Session();
+    this.readOnly = false;
+    this.lastGoodJson = null;
+    this.saveTimer = 0;
+    this.cellLabels = new Map(wasm.cellCatalog().map((c) => [c.id, c.label]));
+    this.officialHeadings = this.session.headings();
+  }
+
+  run() {
+    this.buildPage();
+    this.drafts = createDrafts({
+      onLockLost: () => this.setReadOnly(true, '本报告已在另一个标签页中继续编辑，为避免互相覆盖，此页已改为只读。'),
+      onDraftChanged: (draft) => this.showDraft(draft),
+    });
+    this.wireEvents();
+    document.getElementById('boot').hidden = true;
+    this.root.hidden = false;
+    window.XXGK_STARTED = true;
+
+    if (!this.drafts.available) {
+      this.banner('storage', '此浏览器不允许本页在本机保存草稿（例如隐私模式，或本页被嵌入其他网站）。关闭页面前，请点击「下载报告（JSON）」保存您的工作。');
+    }
+    if (this.drafts.available && this.drafts.busyElsewhere()) {
+      this.showDraft(this.drafts.load());
+      this.setReadOnly(true, '本报告已在另一个标签页中打开。为避免两个标签页互相覆盖草稿，同一时间只能在一个标签页中编辑。');
+      ask({
+        title: '本报告已在另一个标签页中打开',
+        body: [h('p', null, '同一时间只能在一个标签页中编辑，否则两边的草稿会互相覆盖。'),
+          h('p', null, '您可以在此只读查看，或者在此继续编辑（另一个标签页将改为只读）。')],
+        buttons: [
+          { label: '只读查看', value: 'read', primary: true },
+          { label: '在此标签页编辑', value: 'take' },
+        ],
+        cancelValue: 'read',
+      }).then((choice) => { if (choice === 'take') this.takeOver(); });
+    } else {
+      this.drafts.acquire();
+      this.restoreDraft();
+    }
+    document.body.setAttribute('data-ready', 'true');
+  }
+
+  // ---- page structure --------------------------------------------------------------------
+
+  buildPage() {
+    const root = document.getElementById('app');
+    this.root = root;
+    const button = (label, onclick, extra) => h('button', Object.assign({ type: 'button', class: 'button', onclick }, extra || {}), label);
+    this.fileInput = h('input', {
+      type: 'file', id: 'import-file', class: 'visually-hidden', accept: '.json,.docx,.txt,application/json',
+      onchange: () => {
+        const file = this.fileInput.files[0];
+        this.fileInput.value = '';
+        if (file) this.importFile(file);
+      },
+    });
+    this.importButton = h('label', { for: 'import-file', class: 'button', id: 'import-button' }, '导入报告文件…');
+    this.totalsButton = button('自动计算合计', () => this.fillTotals(), { id: 'fill-totals' });
+    this.clearButton = button('清除本机草稿', () => this.clearDraft(), { id: 'clear-draft', class: 'button button-warning' });
+    this.counts = h('a', { href: '#summary', class: 'toolbar-counts', id: 'toolbar-counts', onclick: (e) => { e.preventDefault(); this.summary.focus(); this.summary.scrollIntoView({ block: 'start' }); } });
+    this.saveStatus = h('span', { class: 'save-status', id: 'save-status' });
+    const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': '报告操作' }, [
+      h('div', { class: 'toolbar-group' }, [
+        this.fileInput, this.importButton,
+        button('下载报告（JSON）', () => this.downloadJson(), { id: 'download-json' }),
+        button('下载检查结果（CSV）', () => this.downloadCsv(), { id: 'download-csv' }),
+        this.totalsButton,
+        this.clearButton,
+      ]),
+      h('div', { class: 'toolbar-status' }, [this.counts, this.saveStatus]),
+    ]);
+    this.banners = h('div', { class: 'banners' });
+    this.alertBox = h('div', { class: 'alert', id: 'alert', role: 'alert' });
+    this.notice = h('div', { class: 'notice', id: 'notice', role: 'status' });
+    this.summary = h('div', { class: 'summary', id: 'summary', tabindex: '-1', 'aria-labelledby': 'summary-title' });
+    this.live = h('div', { class: 'visually-hidden', id: 'findings-live', role: 'status', 'aria-live': 'polite' });
+    const form = h('form', { class: 'report-form', id: 'report-form', novalidate: true, onsubmit: (e) => e.preventDefault() });
+    this.headingsBlock = h('section', { class: 'section headings-block', id: 'headings', tabindex: '-1', 'aria-labelledby': 'headings-title', hidden: true });
+    this.dropHint = h('div', { class: 'drop-hint', hidden: true }, h('p', null, '松开鼠标即可导入报告文件'));
+    append(root, [
+      toolbar,
+      h('p', { class: 'intro' }, ['逐项填写下面的报告，页面会随时检查；也可以先', h('label', { for: 'import-file', class: 'link-label' }, '导入已有的报告文件'), '（JSON 格式，或把文件拖到本页）。表格中可用方向键和回车键移动，可直接粘贴从 Excel 或 WPS 复制的多行数据。']),
+      this.banners, this.alertBox, this.notice, this.summary, this.live, form, this.headingsBlock,
+      h('footer', { class: 'footer' }, '本页面在浏览器内运行，不联网，不上传任何数据。草稿保存在本机浏览器中，换电脑或清理浏览器数据后将不再存在，请及时下载 JSON 备份。'),
+      this.dropHint,
+    ]);
+
+    this.registry = renderForm(form, {
+      layouts: this.wasm.layouts(),
+      levels: this.wasm.levels(),
+      textFields: this.wasm.textFields(),
+    });
+    this.headingsList = h('ol', { class: 'headings-list', tabindex: '-1', id: domId('f', 'headings') });
+    this.registry.fields.set('headings', this.headingsList);
+    this.view = createFindingsView({
+      registry: this.registry,
+      summary: this.summary,
+      live: this.live,
+      onJump: (f) => this.jumpTo(f),
+    });
+    this.view.touch('headings');
+  }
+
+  wireEvents() {
+    const form = document.getElementById('report-form');
+    form.addEventListener('input', (e) => this.onInput(e.target));
+    form.addEventListener('change', (e) => { if (e.target.tagName === 'SELECT') this.onInput(e.target); });
+    form.addEventListener('focusout', (e) => this.onLeave(e.target));
+    wireGrid(this.registry, {
+      fill: (entries) => this.fillCells(entries),
+      notify: (text) => this.say(text),
+      isReadOnly: () => this.readOnly,
+    });
+    wireDrop(this.dropHint, (file) => this.importFile(file), () => this.readOnly);
+    const flush = () => this.saveNow();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
+  }
+
+  // ---- editing ---------------------------------------------------------------------------
+
+  onInput(target) {
+    if (this.readOnly) return;
+    const cell = target.getAttribute('data-cell');
+    const field = target.getAttribute('data-field');
+    if (cell) {
+      this.call(() => this.session.setCell(cell, target.value));
+    } else if (field) {
+      this.setField(field, target.value);
+    } else {
+      return;
+    }
+    this.afterEdit();
+  }
+
+  setField(field, value) {
+    let problem = null;
+    try {
+      this.call(() => this.session.setField(field, value));
+    } catch (e) {
+      problem = e && e.message ? e.message : String(e);
+    }
+    if (field === 'year') this.showYearProblem(problem);
+  }
+
+  showYearProblem(problem) {
+    const wrap = this.registry.fieldWraps.get('year');
+    let box = wrap.querySelector('.field-problem');
+    if (!problem) { if (box) box.remove(); return; }
+    if (!box) {
+      box = h('p', { class: 'msg msg-error field-problem', id: 'year-problem' });
+      wrap.insertBefore(box, this.registry.fields.get('year'));
+    }
+    clear(box);
+    append(box, [h('span', { class: 'icon icon-error', 'aria-hidden': 'true' }, '!'), h('span', { class: 'msg-severity' }, '错误'), problem]);
+  }
+
+  onLeave(target) {
+    const cell = target.getAttribute('data-cell');
+    const key = cell || target.getAttribute('data-field');
+    if (!key) return;
+    if (cell && !this.readOnly) {
+      const text = this.call(() => this.session.cellText(cell));
+      if (typeof text === 'string' && text !== target.value) target.value = text;
+    }
+    if (!this.view.touched.has(key)) {
+      this.view.touch(key);
+      this.refresh();
+    }
+  }
+
+  fillCells(entries) {
+    if (this.readOnly) return;
+    for (const [input, text] of entries) {
+      const id = input.getAttribute('data-cell');
+      const shown = this.call(() => this.session.setCell(id, text));
+      input.value = typeof shown === 'string' ? shown : text;
+      this.view.touch(id);
+    }
+    this.afterEdit();
+  }
+
+  afterEdit() {
+    this.refresh();
+    this.scheduleSave();
+  }
+
+  refresh() {
+    const findings = this.call(() => this.session.check());
+    if (!Array.isArray(findings)) return;
+    this.renderHeadings();
+    this.view.render(findings);
+    this.updateCounts(findings);
+  }
+
+  updateCounts(findings) {
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    const text = errors + warnings === 0 ? '未发现问题' : errors + ' 个错误 · ' + warnings + ' 个警告';
+    if (this.counts.textContent !== text) this.counts.textContent = text;
+    this.counts.classList.toggle('has-errors', errors > 0);
+  }
+
+  renderHeadings() {
+    const headings = this.call(() => this.session.headings());
+    const official = this.officialHeadings;
+    const standard = Array.isArray(headings) && headings.length === official.length
+      && headings.every((x, i) => x === official[i]);
+    const show = Array.isArray(headings) && !standard;
+    this.headingsBlock.hidden = !show;
+    const sig = show ? headings.join('\n') : '';
+    if (this.headingsBlock.getAttribute('data-sig') === sig) return;
+    this.headingsBlock.setAttribute('data-sig', sig);
+    clear(this.headingsBlock);
+    clear(this.headingsList);
+    this.view.forget('headings');
+    if (!show) return;
+    for (const heading of headings) this.headingsList.appendChild(h('li', null, heading));
+    append(this.headingsBlock, [
+      h('h2', { id: 'headings-title' }, '各部分标题'),
+      h('p', { class: 'hint' }, '导入的报告使用了以下标题。下载时会原样保留；如需改为格式规定的标题，请点击下面的按钮。'),
+      h('div', { class: 'field-msg', id: messageId('headings') }),
+      this.headingsList,
+      h('button', { type: 'button', class: 'button', onclick: () => { this.call(() => this.session.useOfficialHeadings()); this.afterEdit(); } }, '改为格式规定的六个标题'),
+    ]);
+  }
+
+  jumpTo(f) {
+    const key = f.span !== null && f.field !== null ? f.field
+      : f.cells.length ? f.cells[0] : f.field && f.field.startsWith('headings') ? 'headings' : f.field;
+    const target = key && (this.registry.cells.get(key) || this.registry.fields.get(key));
+    if (!target) return;
+    if (!this.view.touched.has(key)) { this.view.touch(key); this.refresh(); }
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+    if (f.span !== null && target.tagName === 'TEXTAREA') selectSpan(target, f.span);
+  }
+
+  // ---- crash recovery --------------------------------------------------------------------
+
+  /** Runs a call into WebAssembly; after a Rust panic, rebuilds the session and carries on. */
+  call(fn) {
+    try {
+      return fn();
+    } catch (e) {
+      const panic = this.takePanic(e);
+      if (panic === null) throw e;
+      this.recover(panic);
+      return undefined;
+    }
+  }
+
+  takePanic(error) {
+    let message = null;
+    try { message = this.wasm.lastPanic(); } catch (e) { message = null; }
+    if (message !== null && message !== undefined) return message;
+    if (error instanceof WebAssembly.RuntimeError) return String(error.message || error);
+    return null;
+  }
+
+  recover(panic) {
+    // The old session may be half-way through an edit: leave it, and rebuild from the last
+    // saved JSON plus everything the form shows now (which is what the user typed).
+    let session;
+    try {
+      session = this.lastGoodJson ? this.wasm.Session.fromJson(this.lastGoodJson) : new this.wasm.Session();
+    } catch (e) {
+      session = new this.wasm.Session();
+    }
+    this.session = session;
+    for (const [path, control] of this.registry.fields) {
+      if (path === 'headings') continue;
+      try { session.setField(path, control.value); } catch (e) { /* kept in the form */ }
+    }
+    for (const [id, input] of this.registry.cells) {
+      try { session.setCell(id, input.value); } catch (e) { /* kept in the form */ }
+    }
+    this.banner('crash', '检查程序出现了内部错误，已自动恢复，您填写的内容都还在。如果问题反复出现，请先下载 JSON 备份，再把下面的技术信息告诉技术支持人员。技术信息：' + panic);
+    setTimeout(() => { this.refresh(); this.saveNow(); }, 0);
+  }
+
+  // ---- drafts ----------------------------------------------------------------------------
+
+  restoreDraft() {
+    const draft = this.drafts.load();
+    if (!draft || typeof draft.json !== 'string') {
+      this.fillForm();
+      this.refresh();
+      return;
+    }
+    try {
+      this.replaceSession(this.wasm.Session.fromJson(draft.json));
+      this.lastGoodJson = draft.json;
+      this.view.touchAll(Array.isArray(draft.touched) ? draft.touched : []);
+      this.fillForm();
+      this.refresh();
+      this.say('已恢复本机保存的草稿' + (draft.savedAt ? '（保存于 ' + timeText(draft.savedAt) + '）' : '') + '。');
+    } catch (e) {
+      this.fillForm();
+      this.refresh();
+      this.showAlert('本机保存的草稿无法读取，已打开空白报告。原因：' + (e && e.message ? e.message : e));
+    }
+  }
+
+  /** Shows a draft saved by another tab (read-only view). */
+  showDraft(draft) {
+    if (!draft || typeof draft.json !== 'string') return;
+    try {
+      this.replaceSession(this.wasm.Session.fromJson(draft.json));
+      this.view.touchAll(Array.isArray(draft.touched) ? draft.touched : []);
+      this.fillForm();
+      this.refresh();
+    } catch (e) { /* keep what is shown */ }
+  }
+
+  takeOver() {
+    this.drafts.acquire();
+    this.showDraft(this.drafts.load());
+    this.setReadOnly(false);
+    this.say('现在可以在此标签页编辑。');
+  }
+
+  scheduleSave() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.saveNow(), SAVE_DELAY_MS);
+  }
+
+  saveNow() {
+    clearTimeout(this.saveTimer);
+    if (this.readOnly) return;
+    const json = this.call(() => this.session.toJson());
+    if (typeof json !== 'string') return;
+    this.lastGoodJson = json;
+    if (!this.drafts.available) return;
+    if (this.drafts.save(json, Array.from(this.view.touched))) {
+      this.saveStatus.textContent = '草稿已保存在本机（' + timeText(Date.now()) + '）';
+    } else {
+      this.saveStatus.textContent = '草稿未能保存，请下载 JSON 备份';
+    }
+  }
+
+  async clearDraft() {
+    if (this.readOnly) return;
+    const ok = await ask({
+      title: '清除本机草稿？',
+      body: [h('p', null, '这会清空本页填写的全部内容，并删除本机保存的草稿，无法恢复。'), h('p', null, '如需保留，请先点击「取消」，再下载 JSON 备份。')],
+      buttons: [{ label: '清除草稿', value: true, primary: true }, { label: '取消', value: false }],
+      cancelValue: false,
+    });
+    if (!ok) return;
+    this.drafts.clear();
+    this.replaceSession(new this.wasm.Session());
+    this.view.reset();
+    this.view.touch('headings');
+    this.lastGoodJson = null;
+    this.fillForm();
+    this.refresh();
+    this.saveNow();
+    this.say('已清除本机草稿。');
+  }
+
+  replaceSession(session) {
+    const old = this.session;
+    this.session = session;
+    try { old.free(); } catch (e) { /* a session broken by a crash is left to the GC */ }
+  }
+
+  fillForm() {
+    for (const [id, input] of this.registry.cells) {
+      const text = this.call(() => this.session.cellText(id));
+      input.value = typeof text === 'string' ? text : '';
+    }
+    for (const [path, control] of this.registry.fields) {
+      if (path === 'headings') continue;
+      const value = this.call(() => this.session.field(path));
+      control.value = typeof value === 'string' ? value : '';
+    }
+    this.showYearProblem(null);
+  }
+
+  setReadOnly(readOnly, why) {
+    this.readOnly = readOnly;
+    for (const input of this.registry.cells.values()) input.readOnly = readOnly;
+    for (const [path, control] of this.registry.fields) {
+      if (path === 'headings') continue;
+      if (control.tagName === 'SELECT') control.disabled = readOnly; else control.readOnly = readOnly;
+    }
+    this.importButton.classList.toggle('is-disabled', readOnly);
+    this.fileInput.disabled = readOnly;
+    this.totalsButton.disabled = readOnly;
+    this.clearButton.disabled = readOnly;
+    this.root.classList.toggle('is-read-only', readOnly);
+    if (readOnly) {
+      this.banner('readonly', why, h('button', { type: 'button', class: 'button', onclick: () => this.takeOver() }, '在此标签页编辑'));
+    } else {
+      this.removeBanner('readonly');
+    }
+  }
+
+  // ---- files -----------------------------------------------------------------------------
+
+  async importFile(file) {
+    if (this.readOnly) return;
+    this.showAlert(null);
+    let bytes;
+    try {
+      bytes = await readBytes(file);
+    } catch (e) {
+      this.showAlert('未能读取文件「' + file.name + '」，请确认文件没有被其他程序占用后重试。');
+      return;
+    }
+    let imported;
+    try {
+      imported = this.call(() => this.wasm.Session.import(bytes, file.name));
+    } catch (e) {
+      this.showAlert('未能导入「' + file.name + '」：' + (e && e.message ? e.message : e) + '。当前填写的内容没有改变。');
+      return;
+    }
+    if (!imported) return;
+    if (!this.session.isBlank()) {
+      const ok = await ask({
+        title: '用导入的报告替换当前内容？',
+        body: [h('p', null, '本页已经填写了内容。导入「' + file.name + '」会替换全部现有内容。'), h('p', null, '如需保留现有内容，请先点击「取消」并下载 JSON 备份。')],
+        buttons: [{ label: '替换为导入的报告', value: true, primary: true }, { label: '取消', value: false }],
+        cancelValue: false,
+      });
+      if (!ok) {
+        imported.free();
+        this.say('已取消导入，当前内容没有改变。');
+        return;
+      }
+    }
+    this.replaceSession(imported);
+    this.view.reset();
+    this.view.touch('headings');
+    this.view.touchAll(this.registry.cells.keys());
+    this.view.touchAll(this.registry.fields.keys());
+    this.fillForm();
+    this.refresh();
+    this.saveNow();
+    const summary = this.call(() => this.session.importSummary());
+    if (summary) {
+      const found = summary.found;
+      const parts = ['已导入「' + file.name + '」。'];
+      parts.push(found ? found.message : '填写了 ' + summary.filled + ' 个单元格。');
+      parts.push(summary.errors + summary.warnings === 0 ? '检查未发现问题。' : '检查发现 ' + summary.errors + ' 个错误、' + summary.warnings + ' 个警告，详见下方检查结果。');
+      this.say(parts.join(''), summary.notes);
+    }
+  }
+
+  downloadJson() {
+    this.saveNow();
+    const json = this.call(() => this.session.toJson());
+    const stem = this.call(() => this.session.fileStem());
+    if (typeof json === 'string') download(stem + '.json', json, 'application/json');
+  }
+
+  downloadCsv() {
+    const csv = this.call(() => this.session.findingsCsv());
+    const stem = this.call(() => this.session.fileStem());
+    if (typeof csv === 'string') download(stem + '_检查结果.csv', csv, 'text/csv;charset=utf-8');
+  }
+
+  // ---- totals ----------------------------------------------------------------------------
+
+  async fillTotals() {
+    if (this.readOnly) return;
+    const proposals = this.call(() => this.session.proposeTotals());
+    if (!Array.isArray(proposals)) return;
+    if (proposals.length === 0) {
+      this.say('没有需要自动计算的合计：合计都已正确，或者分项还没有填全（空白的分项不按 0 计算）。');
+      return;
+    }
+    const typed = proposals.filter((p) => p.current !== '');
+    let chosen = proposals;
+    if (typed.length) {
+      const choice = await ask({
+        title: '有 ' + typed.length + ' 个合计与计算结果不同',
+        body: [
+          h('p', null, '以下合计已经填写，但与各分项之和不同：'),
+          h('ul', { class: 'dialog-list' }, typed.map((p) => h('li', null, (this.cellLabels.get(p.cell) || p.cell) + '：现填「' + p.current + '」，计算得 ' + p.value))),
+          h('p', null, '要用计算结果替换它们吗？'),
+        ],
+        buttons: [
+          { label: '替换为计算结果', value: 'all', primary: true },
+          { label: '只填写空白的合计', value: 'blank' },
+          { label: '取消', value: 'cancel' },
+        ],
+        cancelValue: 'cancel',
+      });
+      if (choice === 'cancel') return;
+      if (choice === 'blank') chosen = proposals.filter((p) => p.current === '');
+    }
+    const entries = chosen.map((p) => [this.registry.cells.get(p.cell), p.value]);
+    this.fillCells(entries);
+    this.say('已自动填写 ' + entries.length + ' 个合计。');
+  }
+
+  // ---- messages --------------------------------------------------------------------------
+
+  say(text, notes) {
+    clear(this.notice);
+    append(this.notice, h('p', null, text));
+    if (notes && notes.length) this.notice.appendChild(h('ul', null, notes.map((n) => h('li', null, n))));
+  }
+
+  showAlert(text) {
+    clear(this.alertBox);
+    if (text) append(this.alertBox, h('p', null, [h('span', { class: 'icon icon-error', 'aria-hidden': 'true' }, '!'), ' ', text]));
+  }
+
+  banner(kind, text, action) {
+    this.removeBanner(kind);
+    this.banners.appendChild(h('div', { class: 'banner banner-' + kind, 'data-banner': kind, role: kind === 'crash' ? 'alert' : 'status' }, [h('p', null, text), action || null]));
+  }
+
+  removeBanner(kind) {
+    const old = this.banners.querySelector('[data-banner="' + kind + '"]');
+    if (old) old.remove();
+  }
+}
+
+function timeText(ms) {
+  const d = new Date(ms);
+  const two = (n) => (n < 10 ? '0' : '') + n;
+  return two(d.getHours()) + ':' + two(d.getMinutes()) + ':' + two(d.getSeconds());
+}

@@ -1,0 +1,73 @@
+/* Classic script (no module syntax), so that it runs in every browser and can say, in
+   Chinese, why the page cannot start: no WebAssembly (IE, 360 兼容模式), WebAssembly blocked by
+   a Content-Security-Policy, or no ES modules. Otherwise it picks the WebAssembly build the
+   browser can run and starts js/main.js. */
+(function () {
+  'use strict';
+
+  var boot = document.getElementById('boot');
+  var bootMessage = document.getElementById('boot-message');
+
+  function say(title, lines) {
+    if (!boot) { return; }
+    boot.setAttribute('role', 'alert');
+    while (boot.firstChild) { boot.removeChild(boot.firstChild); }
+    var h = document.createElement('h2');
+    h.appendChild(document.createTextNode(title));
+    boot.appendChild(h);
+    for (var i = 0; i < lines.length; i++) {
+      var p = document.createElement('p');
+      p.appendChild(document.createTextNode(lines[i]));
+      boot.appendChild(p);
+    }
+    boot.className = 'boot boot-error';
+  }
+  window.xxgkBootFailure = say;
+
+  var HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  // (func (param externref)): reference types, which Chromium 83 lacks.
+  var REFERENCE_TYPES = HEADER.concat([1, 5, 1, 0x60, 1, 0x6f, 0, 3, 2, 1, 0, 10, 4, 1, 2, 0, 0x0b]);
+
+  var oldBrowser = [
+    '请改用以下任一方式打开本页：',
+    '1. 如果使用 360 安全浏览器、QQ 浏览器、搜狗浏览器等双核浏览器，请点击地址栏右侧的“闪电”或“e”图标，切换到“极速模式”；',
+    '2. 或者使用新版的 Chrome、Edge、Firefox、奇安信可信浏览器、龙芯浏览器等打开本页。',
+    '您的数据不会因此丢失。'
+  ];
+
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function' || typeof Promise === 'undefined') {
+    say('当前浏览器无法运行本页面', ['本页面需要浏览器支持 WebAssembly，当前浏览器（或“兼容模式”）不支持。'].concat(oldBrowser));
+    return;
+  }
+  var script = document.createElement('script');
+  if (!('noModule' in script)) {
+    say('当前浏览器版本过旧', ['本页面需要较新的浏览器（Chromium 内核 83 或以上、Firefox 78 或以上）。'].concat(oldBrowser));
+    return;
+  }
+  try {
+    // A valid empty module: if compiling it throws, a security policy forbids WebAssembly.
+    new WebAssembly.Module(new Uint8Array(HEADER));
+  } catch (e) {
+    say('本页面被网站的安全策略阻止运行', [
+      '网站的内容安全策略（Content-Security-Policy）不允许运行 WebAssembly，而本页面的检查程序依赖它。',
+      '请网站管理员在 script-src 中加入 \'wasm-unsafe-eval\'（旧版浏览器需 \'unsafe-eval\'），或把本页面部署在允许 WebAssembly 的位置。',
+      '技术信息：' + (e && e.message ? e.message : String(e))
+    ]);
+    return;
+  }
+  var modern = false;
+  try { modern = WebAssembly.validate(new Uint8Array(REFERENCE_TYPES)); } catch (e2) { modern = false; }
+  window.XXGK_PKG = modern ? 'pkg/' : 'pkg/legacy/';
+
+  script.type = 'module';
+  script.src = 'js/main.js';
+  script.onerror = function () {
+    say('页面文件未能加载', ['无法加载 js/main.js。请检查网络连接后刷新页面；如在内网部署，请确认全部文件都已上传。']);
+  };
+  document.head.appendChild(script);
+  window.setTimeout(function () {
+    if (!window.XXGK_STARTED && bootMessage && boot.className === 'boot') {
+      bootMessage.firstChild.nodeValue = '页面加载时间较长，请稍候……如长时间没有反应，请刷新页面。';
+    }
+  }, 8000);
+}());
