@@ -14,7 +14,12 @@ pub static RULES: &[&Rule] = &[
     &p002::RULE,
     &s001::RULE,
     &s002::RULE,
+    &t002::RULE,
+    &t003::RULE,
+    &t005::RULE,
+    &t006::RULE,
     &t007::RULE,
+    &t011::RULE,
 ];
 
 /// The rule with this code.

@@ -1,0 +1,69 @@
+//! Sentence and clause boundaries, computed once per text and looked up by byte offset.
+
+/// Ends sentences: 。！？ and line breaks (a heading line is a sentence of its own).
+pub const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', '\n'];
+/// Ends clauses: the sentence ends plus ，；：、 and their ASCII forms.
+pub const CLAUSE_ENDS: &[char] = &['。', '！', '？', '!', '?', '\n', '，', ',', '；', ';', '：', ':'];
+
+/// A text cut into segments at a set of delimiters; each segment keeps its byte range
+/// (without the delimiter).
+#[derive(Debug, Clone)]
+pub struct Segments {
+    /// Byte range of each segment, in order.
+    ranges: Vec<(usize, usize)>,
+}
+
+impl Segments {
+    pub fn new(text: &str, delimiters: &[char]) -> Segments {
+        let mut ranges = Vec::new();
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if delimiters.contains(&c) {
+                ranges.push((start, i));
+                start = i + c.len_utf8();
+            }
+        }
+        ranges.push((start, text.len()));
+        Segments { ranges }
+    }
+
+    pub fn sentences(text: &str) -> Segments {
+        Segments::new(text, SENTENCE_ENDS)
+    }
+
+    pub fn clauses(text: &str) -> Segments {
+        Segments::new(text, CLAUSE_ENDS)
+    }
+
+    /// The segment holding byte `pos` (a delimiter belongs to the segment it ends).
+    pub fn around(&self, pos: usize) -> (usize, usize) {
+        let i = self.ranges.partition_point(|&(_, end)| end < pos);
+        self.ranges.get(i).copied().unwrap_or((pos, pos))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.ranges.iter().copied()
+    }
+
+    /// Segments with some letters in them.
+    pub fn non_empty<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+        self.iter().filter(move |&(s, e)| text[s..e].chars().any(|c| c.is_alphanumeric()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_segment_around_an_offset() {
+        let text = "共收到申请3件，办结3件。无复议";
+        let clauses = Segments::clauses(text);
+        let at = text.find("办结").unwrap();
+        let (s, e) = clauses.around(at);
+        assert_eq!(&text[s..e], "办结3件");
+        let (s, e) = Segments::sentences(text).around(text.find("复议").unwrap());
+        assert_eq!(&text[s..e], "无复议");
+        assert_eq!(Segments::sentences(text).non_empty(text).count(), 2);
+    }
+}
