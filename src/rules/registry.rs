@@ -14,12 +14,17 @@ pub static RULES: &[&Rule] = &[
     &p002::RULE,
     &s001::RULE,
     &s002::RULE,
+    &t001::RULE,
     &t002::RULE,
     &t003::RULE,
     &t005::RULE,
     &t006::RULE,
     &t007::RULE,
+    &t008::RULE,
+    &t009::RULE,
+    &t010::RULE,
     &t011::RULE,
+    &t012::RULE,
 ];
 
 /// The rule with this code.
