@@ -16,10 +16,12 @@ pub struct HeadingMatch {
 }
 
 impl HeadingMatch {
-    /// Whether the numbering is the official 「一、」 … 「六、」 for this section.
+    /// Whether the numbering is the official 「一、」 … 「六、」 for this section, give or take
+    /// the punctuation after the numeral (「三.」, 「三 」 differ only in punctuation). A numeral
+    /// in brackets (「（三）」) is the numbering of a sub-heading, not of a section.
     pub fn official_numbering(&self) -> bool {
-        let n: String = self.numbering.chars().filter(|c| !c.is_whitespace()).collect();
-        n == format!("{}、", SECTION_NUMERALS[self.section])
+        let bracketed = self.numbering.contains(['（', '(', '）', ')']);
+        !bracketed && letters(&self.numbering) == SECTION_NUMERALS[self.section]
     }
 }
 
@@ -100,6 +102,9 @@ mod tests {
         assert_eq!((m.section, m.numbering.as_str(), m.exact_title), (2, "3、", true));
         assert!(!m.official_numbering());
         assert!(identify("一、总体情况").unwrap().official_numbering());
+        assert!(identify("三. 收到和处理政府信息公开申请情况").unwrap().official_numbering());
+        assert!(!identify("（三）收到和处理政府信息公开申请情况").unwrap().official_numbering());
+        assert!(!identify("1、 总体情况").unwrap().official_numbering());
         assert_eq!(identify("（三）收到和处理政府信息公开申请情况").unwrap().section, 2);
         assert_eq!(identify("第四部分 政府信息公开行政复议、行政诉讼情况").unwrap().section, 3);
         let typo = identify("四、政府信息公开行政法复议、行政诉讼情况").unwrap();

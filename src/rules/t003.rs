@@ -189,7 +189,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             let clauses = clauses.get_or_insert_with(|| Segments::clauses(text));
             let (s, e) = clauses.around(hit.start);
-            if fit == Fit::Foreign && QUOTING.any_in(&text[s..e]) {
+            // Look on both sides, not across the word itself (「全省政府」 holds 「省政府」).
+            if fit == Fit::Foreign && (QUOTING.any_in(&text[s..hit.start]) || QUOTING.any_in(&text[hit.end..e])) {
                 continue;
             }
             let clause = text[s..e].trim();
