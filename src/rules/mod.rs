@@ -16,6 +16,7 @@ mod s001;
 mod s002;
 mod sections;
 mod t007;
+pub mod text;
 mod v001;
 mod v002;
 mod v003;

@@ -1,0 +1,3 @@
+//! Rules and helpers over the report's prose.
+
+pub mod places;
