@@ -2,6 +2,7 @@
 //! Chinese numerals, sentence and clause boundaries, and term tables matched in one pass.
 
 pub mod numerals;
+pub mod places;
 pub mod segments;
 
 use std::sync::OnceLock;
