@@ -18,6 +18,7 @@ mod sections;
 mod t001;
 mod t002;
 mod t003;
+mod t004;
 mod t005;
 mod t006;
 mod t007;

@@ -17,6 +17,7 @@ pub static RULES: &[&Rule] = &[
     &t001::RULE,
     &t002::RULE,
     &t003::RULE,
+    &t004::RULE,
     &t005::RULE,
     &t006::RULE,
     &t007::RULE,

@@ -39,8 +39,9 @@ struct Date {
 /// Words that make a sentence state the statistical period.
 static PERIOD_WORDS: Terms = Terms::new(|| vec!["统计期限", "统计期间", "统计时间", "统计时段", "统计周期", "统计区间", "统计时限", "统计范围", "所列数据"]);
 
-/// Words that make a year a comparison rather than the report year.
-static COMPARING: Terms = Terms::new(|| vec!["较", "比", "相比", "同比", "上年", "去年", "上一年", "与"]);
+/// Words that make a year a comparison or a reference to an earlier report rather than the
+/// report year.
+static COMPARING: Terms = Terms::new(|| vec!["较", "比", "相比", "同比", "上年", "去年", "上一年", "与", "针对", "整改", "指出", "反馈"]);
 
 fn number_before(text: &str, end: usize) -> Option<(u32, usize)> {
     let digits: String = text[..end].chars().rev().take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).collect();
@@ -157,7 +158,7 @@ fn other_year_as_report_year(field: TextField, text: &str, year: i32, out: &mut 
         }
         let (cs, ce) = clauses.around(start);
         let before_year = &text[cs..start];
-        if COMPARING.any_in(before_year) || (after.starts_with("度") && COMPARING.any_in(&text[search..ce])) {
+        if COMPARING.any_in(before_year) || COMPARING.any_in(&text[search..ce]) {
             continue;
         }
         let end = search + after.chars().take_while(|c| *c != '，' && *c != '。').map(char::len_utf8).sum::<usize>().min(after.len());

@@ -6,6 +6,7 @@ declare_rule! {
     /// ## What it checks
     /// Sums stated in the prose: 「共N件，其中a件、b件…」 where no run of the listed parts (from
     /// the first) adds up to N, and a share 「占X%」 that does not match its part and total.
+    /// Two parts that fall short of the total are taken for a partial mention, not a slip.
     /// Parts in brackets, comparisons (「同比增加2件」) and counts of other units are left out.
     ///
     /// ## Why it matters
@@ -102,7 +103,10 @@ fn check_sentence(field: TextField, text: &str, s: usize, e: usize, all: &[Count
             break;
         }
     }
-    if !matched {
+    // Two parts that fall short are usually a partial mention (「其中予以公开8件，部分公开2件」);
+    // a fuller enumeration that falls short, or parts that overshoot, are a slip.
+    let partial_mention = parts.len() == 2 && running < total.value;
+    if !matched && !partial_mention {
         let listed: Vec<String> = parts.iter().map(|p| text[p.start..p.end].to_string()).collect();
         let message = format!(
             "{}写「{}」共 {}，但其中所列「{}」合计 {}：请核对合计数和分项数",
