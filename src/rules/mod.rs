@@ -55,11 +55,19 @@ pub struct Rule {
 /// What a rule sees: the report, and helpers shared by rules.
 pub struct Context<'a> {
     pub report: &'a Report,
+    /// Sentences, clauses and counts of each prose field, worked out once per check.
+    prose: [text::ProseIndex<'a>; 4],
 }
 
 impl<'a> Context<'a> {
     pub fn new(report: &'a Report) -> Self {
-        Context { report }
+        let prose = crate::model::TextField::ALL.map(|field| text::ProseIndex::new(report.text.get(field)));
+        Context { report, prose }
+    }
+
+    /// The shared analysis of one prose field.
+    pub fn prose(&self, field: crate::model::TextField) -> &text::ProseIndex<'a> {
+        &self.prose[field as usize]
     }
 }
 

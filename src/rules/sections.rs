@@ -58,11 +58,17 @@ pub fn identify(heading: &str) -> Option<HeadingMatch> {
     if written.is_empty() {
         return None;
     }
-    let (section, score) = SECTION_TITLES
-        .iter()
-        .map(|official| similarity(&written, &letters(official)))
-        .enumerate()
-        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    let officials = official_letters();
+    // Most headings are right: compare letters before measuring similarity.
+    let exact = officials.iter().position(|o| *o == written);
+    let (section, score) = match exact {
+        Some(section) => (section, 1.0),
+        None => officials
+            .iter()
+            .map(|official| similarity(&written, official))
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(&b.1))?,
+    };
     if score < 0.6 {
         return None;
     }
@@ -70,8 +76,14 @@ pub fn identify(heading: &str) -> Option<HeadingMatch> {
         section,
         numbering: numbering.to_string(),
         title: title.to_string(),
-        exact_title: written == letters(SECTION_TITLES[section]),
+        exact_title: written == officials[section],
     })
+}
+
+/// The official titles' letters, worked out once.
+fn official_letters() -> &'static [String; 6] {
+    static LETTERS: std::sync::OnceLock<[String; 6]> = std::sync::OnceLock::new();
+    LETTERS.get_or_init(|| SECTION_TITLES.map(letters))
 }
 
 /// Longest common subsequence over the longer length: 1.0 for equal strings.

@@ -1,4 +1,4 @@
-use super::text::{char_before, prose, Segments, Terms};
+use super::text::{char_before, prose, ProseIndex, Terms};
 use super::{declare_rule, Context, Finding};
 use crate::model::TextField;
 
@@ -60,8 +60,8 @@ fn dates(text: &str) -> Vec<Date> {
     let mut found = Vec::new();
     let mut year = None;
     let mut month: Option<u32> = None;
-    for (i, c) in text.char_indices() {
-        let Some((n, _)) = number_before(text, i).filter(|_| matches!(c, '年' | '月' | '日' | '号')) else { continue };
+    for (i, c) in text.char_indices().filter(|(_, c)| matches!(c, '年' | '月' | '日' | '号')) {
+        let Some((n, _)) = number_before(text, i) else { continue };
         match c {
             '年' => {
                 if let Some(m) = month.take() {
@@ -92,7 +92,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let report = ctx.report;
     let mut period_found = false;
     for (field, text) in prose(report) {
-        let sentences = Segments::sentences(text);
+        let sentences = ctx.prose(field).sentences();
         let mut last_sentence = None;
         for hit in PERIOD_WORDS.find_iter(text) {
             let (s, e) = sentences.around(hit.start);
@@ -121,7 +121,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
         }
         if let Some(year) = report.year {
-            other_year_as_report_year(field, text, year, out);
+            other_year_as_report_year(field, ctx.prose(field), year, out);
         }
     }
     let has_prose = prose(report).next().is_some();
@@ -136,8 +136,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
 /// 「2023年全年」, 「2023年度政府信息公开…」, 「…2023年政府信息公开工作年度报告」 and a paragraph that
 /// opens 「2023年，」 where the report year is another.
-fn other_year_as_report_year(field: TextField, text: &str, year: i32, out: &mut Vec<Finding>) {
-    let clauses = Segments::clauses(text);
+fn other_year_as_report_year(field: TextField, index: &ProseIndex, year: i32, out: &mut Vec<Finding>) {
+    let text = index.text;
     let mut search = 0;
     while let Some(offset) = text[search..].find('年') {
         let at = search + offset;
@@ -156,7 +156,7 @@ fn other_year_as_report_year(field: TextField, text: &str, year: i32, out: &mut 
         if !presented {
             continue;
         }
-        let (cs, ce) = clauses.around(start);
+        let (cs, ce) = index.clauses().around(start);
         let before_year = &text[cs..start];
         if COMPARING.any_in(before_year) || COMPARING.any_in(&text[search..ce]) {
             continue;

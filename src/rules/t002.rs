@@ -1,4 +1,4 @@
-use super::text::{prose, Segments, Terms};
+use super::text::{prose, Terms};
 use super::{declare_rule, Context, Finding};
 
 declare_rule! {
@@ -75,14 +75,12 @@ fn citation_of(written: &str) -> &'static Citation {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (field, text) in prose(ctx.report) {
-        let mut sentences = None;
         for hit in WRITTEN.find_iter(text) {
             let citation = citation_of(WRITTEN.pattern(hit.term));
             if citation.from_year.is_some_and(|from| ctx.report.year.is_none_or(|y| y < from)) {
                 continue;
             }
-            let sentences = sentences.get_or_insert_with(|| Segments::sentences(text));
-            let (s, e) = sentences.around(hit.start);
+            let (s, e) = ctx.prose(field).sentences().around(hit.start);
             if citation.unless.iter().any(|u| text[s..e].contains(u)) {
                 continue;
             }

@@ -1,4 +1,4 @@
-use super::text::{char_at, char_before, prose, Segments, Terms};
+use super::text::{char_at, char_before, prose, Terms};
 use super::{declare_rule, Context, Finding};
 use crate::model::{Agency, Level};
 
@@ -180,15 +180,13 @@ fn part_of_other_word(text: &str, start: usize, end: usize, word: Area) -> bool 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let Some(own) = own_area(&ctx.report.agency) else { return };
     for (field, text) in prose(ctx.report) {
-        let mut clauses = None;
         for hit in SCOPE_TERMS.find_iter(text) {
             let word = SCOPES[hit.term].1;
             let fit = fit(own, word);
             if fit == Fit::Fine || part_of_other_word(text, hit.start, hit.end, word) {
                 continue;
             }
-            let clauses = clauses.get_or_insert_with(|| Segments::clauses(text));
-            let (s, e) = clauses.around(hit.start);
+            let (s, e) = ctx.prose(field).clauses().around(hit.start);
             // Look on both sides, not across the word itself (「全省政府」 holds 「省政府」).
             if fit == Fit::Foreign && (QUOTING.any_in(&text[s..hit.start]) || QUOTING.any_in(&text[hit.end..e])) {
                 continue;

@@ -1,5 +1,5 @@
 use super::text::places::{find_foreign_places, region_chain, PlaceId};
-use super::text::{prose, Segments, Terms};
+use super::text::{prose, Terms};
 use super::{declare_rule, Context, Finding};
 use crate::model::Agency;
 
@@ -70,7 +70,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if hits.is_empty() {
             continue;
         }
-        let clauses = Segments::clauses(text);
+        let clauses = ctx.prose(field).clauses();
         let mut reported: Vec<&str> = Vec::new();
         for hit in &hits {
             if hit.same_province || reported.contains(&hit.name.as_str()) {

@@ -1,4 +1,4 @@
-use super::text::{counts, numerals::first_count_in, prose, Count, Segments, Terms};
+use super::text::{numerals::first_count_in, prose, Count, ProseIndex, Terms};
 use super::{declare_rule, Context, Finding, Severity};
 use crate::model::labels::{S3_ROWS, S4_COLUMNS, S4_GROUPS};
 use crate::model::{CellId, Report, TextField};
@@ -234,14 +234,15 @@ struct Claim {
 }
 
 /// The counts that follow their keywords in one text.
-fn claims(text: &str) -> Vec<Claim> {
+fn claims(index: &ProseIndex) -> Vec<Claim> {
+    let text = index.text;
     let hits: Vec<_> = KEYWORD_TERMS.find_iter(text).collect();
     if hits.is_empty() {
         return Vec::new();
     }
-    let all_counts = counts(text);
-    let clauses = Segments::clauses(text);
-    let sentences = Segments::sentences(text);
+    let all_counts = index.counts();
+    let clauses = index.clauses();
+    let sentences = index.sentences();
     let mut found = Vec::new();
     for (i, hit) in hits.iter().enumerate() {
         let (keyword, quantity) = KEYWORDS[hit.term];
@@ -255,7 +256,7 @@ fn claims(text: &str) -> Vec<Claim> {
         let (_, clause_end) = clauses.around(hit.end);
         let next_keyword = hits.get(i + 1).map_or(text.len(), |h| h.start);
         let reach = clause_end.min(next_keyword).min(hit.end + REACH);
-        let Some(count) = first_count_in(&all_counts, hit.end, reach) else { continue };
+        let Some(count) = first_count_in(all_counts, hit.end, reach) else { continue };
         let between = &text[hit.end..count.start];
         if ["增加", "减少", "增长", "下降", "上升", "%", "％"].iter().any(|w| between.contains(w)) {
             continue;
@@ -276,7 +277,7 @@ fn claims(text: &str) -> Vec<Claim> {
 
 fn check_counts(ctx: &Context, out: &mut Vec<Finding>) {
     for (field, text) in prose(ctx.report) {
-        for claim in claims(text) {
+        for claim in claims(ctx.prose(field)) {
             let Some((cells, allowed, label)) = expected(ctx.report, claim.quantity) else { continue };
             if allowed.contains(&claim.count.value) {
                 continue;

@@ -1,4 +1,4 @@
-use super::text::{char_before, prose, Segments, Terms};
+use super::text::{char_before, prose, Terms};
 use super::{declare_rule, Context, Finding};
 
 declare_rule! {
@@ -38,13 +38,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     for (field, text) in prose(ctx.report) {
-        let mut clauses = None;
         for hit in TERMS.find_iter(text) {
             let (old, current) = OLD_TERMS[hit.term];
             if old == "同意公开" {
                 // 「第三方不同意公开」, 「经权利人同意公开」: the current regulation's wording.
-                let clauses = clauses.get_or_insert_with(|| Segments::clauses(text));
-                let (s, e) = clauses.around(hit.start);
+                let (s, e) = ctx.prose(field).clauses().around(hit.start);
                 let clause = &text[s..e];
                 if char_before(text, hit.start) == Some('不') || ["第三方", "权利人", "当事人"].iter().any(|w| clause.contains(w)) {
                     continue;

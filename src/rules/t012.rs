@@ -1,4 +1,4 @@
-use super::text::{counts, prose, Count, Segments};
+use super::text::{prose, Count, Segments};
 use super::{declare_rule, Context, Finding};
 use crate::model::TextField;
 
@@ -47,13 +47,16 @@ fn share_after(text: &str, from: usize) -> Option<(f64, usize, usize)> {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (field, text) in prose(ctx.report) {
-        let all = counts(text);
+        if !text.contains("其中") {
+            continue;
+        }
+        let all = ctx.prose(field).counts();
         if all.len() < 3 {
             continue;
         }
         let sentences = Segments::new(text, &['。', '；', ';', '\n', '！', '？']);
         for (s, e) in sentences.iter() {
-            check_sentence(field, text, s, e, &all, out);
+            check_sentence(field, text, s, e, all, out);
         }
     }
 }

@@ -5,9 +5,10 @@ pub mod numerals;
 pub mod places;
 pub mod segments;
 
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 pub use numerals::{counts, parse_chinese, Count};
 pub use segments::Segments;
@@ -36,8 +37,10 @@ impl Terms {
     fn built(&self) -> &(Vec<&'static str>, AhoCorasick) {
         self.built.get_or_init(|| {
             let patterns = (self.source)();
+            // The tables are small: a DFA is fast and small enough.
             let matcher = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&patterns)
                 .expect("term tables are small and valid");
             (patterns, matcher)
@@ -64,6 +67,32 @@ impl Terms {
     }
 }
 
+/// One prose field with its sentences, clauses and counts, each worked out on first use.
+pub struct ProseIndex<'a> {
+    pub text: &'a str,
+    sentences: OnceCell<Segments>,
+    clauses: OnceCell<Segments>,
+    counts: OnceCell<Vec<Count>>,
+}
+
+impl<'a> ProseIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        ProseIndex { text, sentences: OnceCell::new(), clauses: OnceCell::new(), counts: OnceCell::new() }
+    }
+
+    pub fn sentences(&self) -> &Segments {
+        self.sentences.get_or_init(|| Segments::sentences(self.text))
+    }
+
+    pub fn clauses(&self) -> &Segments {
+        self.clauses.get_or_init(|| Segments::clauses(self.text))
+    }
+
+    pub fn counts(&self) -> &[Count] {
+        self.counts.get_or_init(|| counts(self.text))
+    }
+}
+
 /// The character just before byte `pos`, if any.
 pub fn char_before(text: &str, pos: usize) -> Option<char> {
     text[..pos].chars().next_back()
@@ -76,7 +105,12 @@ pub fn char_at(text: &str, pos: usize) -> Option<char> {
 
 /// Counts letters (CJK characters, Latin letters, digits), ignoring spaces and punctuation.
 pub fn letter_count(text: &str) -> usize {
-    text.chars().filter(|c| c.is_alphanumeric()).count()
+    text.chars().filter(|&c| is_letter(c)).count()
+}
+
+/// A letter or digit; CJK ideographs are tested first, being most of the text.
+pub fn is_letter(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ('\u{4e00}'..='\u{9fff}').contains(&c) || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 use crate::model::{Report, TextField};

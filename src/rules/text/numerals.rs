@@ -16,8 +16,6 @@ pub struct Count {
 /// Units that make a number a count of things.
 pub const UNITS: &[char] = &['件', '条', '个', '起', '宗', '份', '次', '项', '篇', '期'];
 
-const CHINESE_DIGITS: &str = "零〇一二两三四五六七八九";
-
 fn chinese_digit(c: char) -> Option<u64> {
     Some(match c {
         '零' | '〇' => 0,
@@ -35,7 +33,7 @@ fn chinese_digit(c: char) -> Option<u64> {
 }
 
 fn is_chinese_numeral(c: char) -> bool {
-    CHINESE_DIGITS.contains(c) || matches!(c, '十' | '百' | '千' | '万' | '亿')
+    matches!(c, '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '亿')
 }
 
 fn ascii_digit(c: char) -> Option<u64> {

@@ -17,8 +17,10 @@ impl Segments {
     pub fn new(text: &str, delimiters: &[char]) -> Segments {
         let mut ranges = Vec::new();
         let mut start = 0;
+        let ascii: Vec<u8> = delimiters.iter().filter(|c| c.is_ascii()).map(|&c| c as u8).collect();
         for (i, c) in text.char_indices() {
-            if delimiters.contains(&c) {
+            let delimiter = if c.is_ascii() { ascii.contains(&(c as u8)) } else { delimiters.contains(&c) };
+            if delimiter {
                 ranges.push((start, i));
                 start = i + c.len_utf8();
             }
