@@ -1,10 +1,35 @@
 //! Reading reports from the documents people have: JSON, Word/WPS .docx, and extracted text.
 //!
-//! [`import`] decides the format by content, not by the file name alone.
+//! [`import`] decides the format by content, not by the file name alone. The .docx and the
+//! text readers both turn their input into the same [`document::Block`]s (paragraphs and
+//! tables as rows of cell texts); [`assemble`] finds the title, preamble, headings and prose
+//! in them, and [`tables`] maps every table to the official cells by its labels.
+
+mod agency;
+mod assemble;
+mod docx;
+mod document;
+mod sniff;
+mod tables;
+mod text;
+mod wordml;
 
 use std::fmt;
 
-use crate::model::{from_json, Report};
+use serde::Serialize;
+
+use crate::model::{from_json, CellId, CellValue, Report, SourceNote, TableEdition};
+
+pub use sniff::Format;
+
+/// Largest document accepted at all, and largest total of decompressed .docx parts read.
+pub const MAX_DOCX_BYTES: usize = 64 * 1024 * 1024;
+/// Most entries a .docx may hold (a real report has a few dozen).
+pub const MAX_ZIP_ENTRIES: usize = 2_000;
+/// Largest text or JSON file accepted (a report's text is well under 1 MB).
+pub const MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
+/// Deepest XML nesting accepted in a .docx part (real documents stay well under 50).
+pub const MAX_XML_DEPTH: usize = 256;
 
 /// A document that could not be read, with a Chinese message that says what and where.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -26,11 +51,126 @@ impl ImportError {
     }
 }
 
+/// What an import found, for the page and the command line to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    /// `docx`, `text` or `json`.
+    pub format: Format,
+    /// The format in words: 「Word 文档（.docx）」.
+    pub format_label: &'static str,
+    /// The section headings found, as written.
+    pub headings: Vec<String>,
+    /// The tables found in the document, in order.
+    pub tables: Vec<TableSummary>,
+    /// The edition of the statistical tables: `2021` or `2019`.
+    pub edition: TableEdition,
+    /// Cells holding a number (or an amount).
+    pub cells_filled: usize,
+    /// Cells found in a table but holding no number: empty, 「/」, 「无」, or text.
+    pub cells_not_filled: usize,
+    /// Cells of the format that no table of the document had.
+    pub cells_not_found: usize,
+    /// Labels recognised although edited.
+    pub edited_labels: Vec<SourceNote>,
+    /// What could not be placed in the report.
+    pub unplaced: Vec<SourceNote>,
+    /// One line in Chinese: 「已从 Word 文档导入：6 个部分，3 个统计表，200 个单元格中 200 个已填写。」
+    pub message: String,
+}
+
+/// One table of the source document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TableSummary {
+    /// 1 for the first table of the document.
+    pub number: usize,
+    /// The section the table stands under, as written (empty before the first heading).
+    pub under_heading: String,
+    /// Which official table it was taken for: 「二」「三」「四」, several, or empty if none.
+    pub recognised_as: Vec<String>,
+    /// Number of cells of the report it gave a value to.
+    pub cells: usize,
+}
+
 /// Reads a report from the bytes of a file. `file_name` is only a hint.
 pub fn import(bytes: &[u8], file_name: &str) -> Result<Report, ImportError> {
-    let _ = file_name;
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| ImportError::new(format!("文件不是 UTF-8 编码的文本（第 {} 个字节处出错）", e.valid_up_to() + 1)))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    from_json(text).map_err(|e| ImportError::new(format!("JSON 文件有误：{e}")))
+    import_with_summary(bytes, file_name).map(|(report, _)| report)
+}
+
+/// Reads a report and says what was found: sections, tables, cells, what could not be placed.
+pub fn import_with_summary(bytes: &[u8], file_name: &str) -> Result<(Report, ImportSummary), ImportError> {
+    match sniff::detect(bytes, file_name)? {
+        Format::Json => {
+            let text = text::decode(bytes)?;
+            let report = from_json(text).map_err(|e| ImportError::new(format!("JSON 文件有误：{e}")))?;
+            let summary = summarise(Format::Json, &report, Vec::new(), &[]);
+            Ok((report, summary))
+        }
+        Format::Docx => {
+            let blocks = docx::read(bytes)?;
+            finish(Format::Docx, blocks)
+        }
+        Format::Text => {
+            let text = text::decode(bytes)?;
+            let blocks = text::blocks(text);
+            finish(Format::Text, blocks)
+        }
+    }
+}
+
+fn finish(format: Format, blocks: Vec<document::Block>) -> Result<(Report, ImportSummary), ImportError> {
+    let assembled = assemble::assemble(blocks);
+    let found_anything = assembled.report.headings.as_ref().is_some_and(|h| !h.is_empty())
+        || assembled.found.iter().any(|f| *f)
+        || assembled.report.year.is_some();
+    if !found_anything {
+        return Err(ImportError::new(format!(
+            "{}中没有找到年度报告的内容：既没有「一、总体情况」等六个部分的标题，也没有统计表格。请确认选择的是政府信息公开工作年度报告",
+            format.label()
+        )));
+    }
+    let summary = summarise(format, &assembled.report, assembled.tables, &assembled.found);
+    Ok((assembled.report, summary))
+}
+
+fn summarise(format: Format, report: &Report, tables: Vec<TableSummary>, found: &[bool]) -> ImportSummary {
+    let cells_filled = report.cells().filter(|(_, v)| v.is_filled()).count();
+    let cells_found = if found.is_empty() {
+        report.cells().filter(|(_, v)| **v != CellValue::Missing).count()
+    } else {
+        found.iter().filter(|f| **f).count()
+    };
+    let source = report.source.clone().unwrap_or_default();
+    let headings = report.headings.clone().unwrap_or_default();
+    let total = CellId::count();
+    let mut message = format!(
+        "已从{}导入：找到 {} 个部分标题、{} 个表格；{} 个单元格中 {} 个已填写数字",
+        format.label(),
+        headings.len(),
+        tables.len(),
+        total,
+        cells_filled
+    );
+    if cells_found < total {
+        message.push_str(&format!("，{} 个在文件中没有找到", total - cells_found));
+    }
+    if !source.unplaced.is_empty() {
+        message.push_str(&format!("；{} 处内容无法对应到报告中，请查看", source.unplaced.len()));
+    }
+    if source.tables == TableEdition::Y2019 {
+        message.push_str("；表格为 2019 年旧版格式");
+    }
+    message.push('。');
+    ImportSummary {
+        format,
+        format_label: format.label(),
+        headings,
+        tables,
+        edition: source.tables,
+        cells_filled,
+        cells_not_filled: cells_found.saturating_sub(cells_filled),
+        cells_not_found: total - cells_found.min(total),
+        edited_labels: source.edited_labels,
+        unplaced: source.unplaced,
+        message,
+    }
 }

@@ -81,6 +81,24 @@ impl CellId {
         catalog().cells.len()
     }
 
+    /// `s2.<row>.<column>` by position in [`S2_ROWS`] and that row's columns.
+    pub fn s2(row: usize, column: usize) -> CellId {
+        debug_assert!(column < S2_ROWS[row].1.len());
+        let before: usize = S2_ROWS[..row].iter().map(|(_, columns)| columns.len()).sum();
+        CellId((before + column) as u16)
+    }
+
+    /// The cells of one table section, in table order.
+    pub fn in_section(section: Section) -> impl ExactSizeIterator<Item = CellId> {
+        let catalog = catalog();
+        let range = match section {
+            Section::S2 => 0..catalog.s3_start,
+            Section::S3 => catalog.s3_start..catalog.s4_start,
+            Section::S4 => catalog.s4_start..catalog.cells.len(),
+        };
+        range.map(|i| CellId(i as u16))
+    }
+
     /// `s3.<row>.<column>` by position in [`labels::S3_ROWS`] and [`labels::S3_COLUMNS`].
     pub fn s3(row: usize, column: usize) -> CellId {
         CellId((catalog().s3_start + row * labels::S3_COLUMNS.len() + column) as u16)
@@ -192,6 +210,13 @@ mod tests {
         assert_eq!(CellId::s4(2, 4).as_str(), "s4.suit_after_review.total");
         assert_eq!(CellId::parse("s3.denied.state_secret.total"), Some(CellId::s3(4, 6)));
         assert_eq!(CellId::parse("s2.fee.amount").map(CellId::kind), Some(CellKind::Amount));
+        assert_eq!(CellId::s2(1, 2).as_str(), "s2.normative.in_force");
+        assert_eq!(CellId::s2(5, 0).as_str(), "s2.fee.amount");
+        for section in [Section::S2, Section::S3, Section::S4] {
+            assert!(CellId::in_section(section).all(|id| id.def().section == section));
+        }
+        let sizes = [Section::S2, Section::S3, Section::S4].map(|s| CellId::in_section(s).len());
+        assert_eq!(sizes, [10, 175, 15]);
     }
 
     #[test]

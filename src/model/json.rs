@@ -1,7 +1,10 @@
 //! The report as a JSON document (FORMAT.md §5), read and written with serde.
 //!
-//! Reading is strict: an unknown key, an unknown cell ID or a value of the wrong kind is an
-//! error that names the JSON path, the line and the column, in Chinese.
+//! Reading is strict about the document: an unknown key, an unknown cell ID or a cell value of
+//! the wrong JSON type (a negative or fractional number, `true`, an array) is an error that
+//! names the JSON path, the line and the column, in Chinese. A cell given as text is read as a
+//! person would type it (「1,234」, 「１２」; 「/」 and 「—」 mean not filled); text that is not
+//! a number is kept verbatim and reported by rule V001, so a saved draft always reads back.
 
 use std::fmt;
 
@@ -71,7 +74,32 @@ struct DocumentOut<'a> {
 }
 
 /// Reads a report from a JSON document.
+///
+/// Text in a number cell that is not a number (`"三"`) is an error naming the cell; see
+/// [`from_json_keeping_invalid`] for drafts, where such text is kept for rule V001.
 pub fn from_json(text: &str) -> Result<Report, JsonError> {
+    read(text, false)
+}
+
+/// Reads a document as [`from_json`] does, but keeps text that is not a valid number as
+/// [`CellValue::Invalid`] (reported by rule V001) instead of refusing the document: for a draft
+/// saved with a typo in it, which must open again.
+pub fn from_json_keeping_invalid(text: &str) -> Result<Report, JsonError> {
+    read(text, true)
+}
+
+thread_local! {
+    static KEEP_INVALID: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn read(text: &str, keep_invalid: bool) -> Result<Report, JsonError> {
+    KEEP_INVALID.with(|k| k.set(keep_invalid));
+    let result = read_document(text);
+    KEEP_INVALID.with(|k| k.set(false));
+    result
+}
+
+fn read_document(text: &str) -> Result<Report, JsonError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let doc: Document = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
     de.end().map_err(|e| JsonError {
@@ -230,9 +258,11 @@ impl<'de> Visitor<'de> for CellValueVisitor {
         Err(self.wrong(v))
     }
 
+    /// Text is kept as typed, even when it is not a number: rule V001 reports it with the
+    /// cell's label, the other rules still run, and a draft with a typo reads back as saved.
     fn visit_str<E: de::Error>(self, v: &str) -> Result<CellValue, E> {
         match CellValue::parse(v, self.0) {
-            CellValue::Invalid(_) => Err(self.wrong(format!("\"{v}\""))),
+            CellValue::Invalid(_) if !KEEP_INVALID.with(|k| k.get()) => Err(self.wrong(format!("\"{v}\""))),
             value => Ok(value),
         }
     }
@@ -348,13 +378,23 @@ mod tests {
     }
 
     #[test]
-    fn a_string_in_a_count_cell_names_the_path_and_place() {
-        let text = doc("\"cells\": {\n  \"s3.new.natural\": \"三\"\n}");
+    fn a_wrong_value_names_the_path_and_place() {
+        let text = doc("\"cells\": {\n  \"s3.new.natural\": -3\n}");
         let err = from_json(&text).unwrap_err();
         assert_eq!(err.path, "cells.\"s3.new.natural\"");
-        assert_eq!(err.message, "应为非负整数，实际为 \"三\"");
+        assert_eq!(err.message, "应为非负整数，实际为 -3");
         assert_eq!(err.line, 2);
-        assert!(err.to_string().starts_with("cells.\"s3.new.natural\": 应为非负整数，实际为 \"三\""), "{err}");
+        assert!(err.to_string().starts_with("cells.\"s3.new.natural\": 应为非负整数，实际为 -3"), "{err}");
+    }
+
+    #[test]
+    fn text_that_is_not_a_number_is_an_error_or_kept_for_a_draft() {
+        let text = doc("\"cells\": {\n  \"s3.new.natural\": \"三\"\n}");
+        let err = from_json(&text).unwrap_err();
+        assert_eq!(err.to_string(), "cells.\"s3.new.natural\": 应为非负整数，实际为 \"三\"（第 2 行第 25 列）");
+        let r = from_json_keeping_invalid(&doc("\"cells\": {\"s3.new.natural\": \"三\", \"s3.new.total\": \"１,２３４\"}")).unwrap();
+        assert_eq!(r.cell(CellId::known("s3.new.natural")), &CellValue::Invalid("三".into()));
+        assert_eq!(r.count(CellId::known("s3.new.total")), Some(1234));
     }
 
     #[test]
@@ -396,6 +436,9 @@ mod tests {
         let r = from_json(&doc("\"cells\": {\"s2.fee.amount\": \"0.000001\"}")).unwrap();
         assert_eq!(r.cell(CellId::known("s2.fee.amount")).display(), "0.000001");
         assert!(from_json(&doc("\"cells\": {\"s2.fee.amount\": \"0.0000001\"}")).is_err());
+        let r = from_json_keeping_invalid(&doc("\"cells\": {\"s2.fee.amount\": \"0.0000001\"}")).unwrap();
+        assert_eq!(r.cell(CellId::known("s2.fee.amount")), &CellValue::Invalid("0.0000001".into()));
+        assert!(from_json(&doc("\"cells\": {\"s2.fee.amount\": 0.0000001}")).is_err());
     }
 
     #[test]
@@ -411,5 +454,8 @@ mod tests {
         r.set_cell_text(CellId::known("s2.license.decisions"), "18446744073709551615");
         let back = from_json(&to_json(&r)).unwrap();
         assert_eq!(back, r);
+        r.set_cell_text(CellId::known("s2.penalty.decisions"), "约10");
+        assert!(from_json(&to_json(&r)).is_err(), "a typo is an error in a document");
+        assert_eq!(from_json_keeping_invalid(&to_json(&r)).unwrap(), r, "but a draft keeps it");
     }
 }

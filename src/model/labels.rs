@@ -77,7 +77,9 @@ const RESULTS: &[&str] = &[S3_RESULTS];
 const DENIED: &[&str] = &[S3_RESULTS, "（三）不予公开"];
 const UNABLE: &[&str] = &[S3_RESULTS, "（四）无法提供"];
 const DISMISSED: &[&str] = &[S3_RESULTS, "（五）不予处理"];
-const OTHER: &[&str] = &[S3_RESULTS, "（六）其他处理"];
+/// 「（六）其他处理」: three rows in 2021, a single row in the 2019 edition.
+pub const S3_OTHER_GROUP: &str = "（六）其他处理";
+const OTHER: &[&str] = &[S3_RESULTS, S3_OTHER_GROUP];
 
 pub const S3_ROWS: [Axis; 25] = [
     axis("new", "一、本年新收政府信息公开申请数量"),
@@ -145,4 +147,22 @@ pub const LEVELS: [(&str, &str); 6] = [
     ("county", "县级人民政府"),
     ("township", "乡镇人民政府（街道办事处）"),
     ("department", "政府部门"),
+];
+
+// ---- The 2019 edition (国办公开办函〔2019〕60号) --------------------------------------------
+
+/// Labels found only in the tables of the 2019 edition (FORMAT.md §7): a table that has them
+/// is an old one, whose section 二 cannot be mapped onto the 2021 cells.
+pub const Y2019_ONLY_LABELS: [&str; 11] = [
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "其他对外管理服务事项",
+    "第二十条第（九）项",
+    "政府集中采购",
+    "采购项目数量",
+    "采购总金额",
+    "规范性文件",
 ];

@@ -44,7 +44,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             column.label,
             received.abs_diff(handled),
         );
-        out.push(Finding::new(&RULE, message).with_cells(ids).with_values(clamp(handled), clamp(received)));
+        out.push(Finding::new(&RULE, message).with_cells(ids).with_values(handled, received));
     }
 }
 
@@ -54,8 +54,4 @@ pub(super) fn counts<const N: usize>(ctx: &Context, ids: [CellId; N]) -> Option<
         *value = ctx.report.count(id)?;
     }
     Some(values)
-}
-
-pub(super) fn clamp(n: u128) -> u64 {
-    u64::try_from(n).unwrap_or(u64::MAX)
 }

@@ -1,4 +1,3 @@
-use super::a001::clamp;
 use super::{declare_rule, Context, Finding};
 use crate::model::labels::{S3_COLUMNS, S3_OUTCOME_ROWS};
 use crate::model::CellId;
@@ -31,8 +30,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (col, column) in S3_COLUMNS.iter().enumerate() {
         let total_id = CellId::s3(OUTCOME_TOTAL, col);
         let Some(total) = ctx.report.count(total_id) else { continue };
-        let parts: Vec<CellId> = S3_OUTCOME_ROWS.map(|row| CellId::s3(row, col)).collect();
-        let Some(sum) = parts.iter().map(|&id| ctx.report.count(id).map(u128::from)).sum::<Option<u128>>() else {
+        let parts = S3_OUTCOME_ROWS.map(|row| CellId::s3(row, col));
+        let Some(sum) = parts.clone().map(|id| ctx.report.count(id).map(u128::from)).sum::<Option<u128>>() else {
             continue;
         };
         if sum == u128::from(total) {
@@ -57,6 +56,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ));
         }
         let cells = std::iter::once(total_id).chain(parts);
-        out.push(Finding::new(&RULE, message).with_cells(cells).with_values(total, clamp(sum)));
+        out.push(Finding::new(&RULE, message).with_cells(cells).with_values(total, sum));
     }
 }

@@ -1,4 +1,3 @@
-use super::a001::clamp;
 use super::{declare_rule, Context, Finding};
 use crate::model::labels::{S4_COLUMNS, S4_GROUPS};
 use crate::model::CellId;
@@ -28,8 +27,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for group in 0..S4_GROUPS.len() {
         let total_id = CellId::s4(group, total_col);
         let Some(total) = ctx.report.count(total_id) else { continue };
-        let parts: Vec<CellId> = (0..total_col).map(|col| CellId::s4(group, col)).collect();
-        let Some(sum) = parts.iter().map(|&id| ctx.report.count(id).map(u128::from)).sum::<Option<u128>>() else {
+        let parts = (0..total_col).map(|col| CellId::s4(group, col));
+        let Some(sum) = parts.clone().map(|id| ctx.report.count(id).map(u128::from)).sum::<Option<u128>>() else {
             continue;
         };
         if sum == u128::from(total) {
@@ -41,6 +40,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             sum.abs_diff(u128::from(total)),
         );
         let cells = std::iter::once(total_id).chain(parts);
-        out.push(Finding::new(&RULE, message).with_cells(cells).with_values(total, clamp(sum)));
+        out.push(Finding::new(&RULE, message).with_cells(cells).with_values(total, sum));
     }
 }

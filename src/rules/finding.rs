@@ -112,10 +112,19 @@ impl Finding {
         self
     }
 
-    pub fn with_values(mut self, reported: u64, computed: u64) -> Self {
-        self.reported = Some(reported);
-        self.computed = Some(computed);
-        self.difference = Some((i128::from(reported) - i128::from(computed)).clamp(i64::MIN.into(), i64::MAX.into()) as i64);
+    /// The value written and the value computed; sums may exceed `u64` and are compared exactly
+    /// (the stored numbers saturate, the difference is exact up to the `i64` range).
+    pub fn with_values(mut self, reported: impl Into<u128>, computed: impl Into<u128>) -> Self {
+        let (reported, computed) = (reported.into(), computed.into());
+        let saturate = |n: u128| u64::try_from(n).unwrap_or(u64::MAX);
+        self.reported = Some(saturate(reported));
+        self.computed = Some(saturate(computed));
+        let difference = if reported >= computed {
+            i64::try_from(reported - computed).unwrap_or(i64::MAX)
+        } else {
+            i64::try_from(computed - reported).map_or(i64::MIN, |d| -d)
+        };
+        self.difference = Some(difference);
         self
     }
 

@@ -4,17 +4,22 @@
 //! plus one line in the registry: the engine does not change.
 
 mod finding;
+pub mod reference;
 pub mod registry;
 
 mod a001;
 mod a002;
 mod a003;
 mod a004;
+mod i001;
 mod p001;
 mod p002;
 mod s001;
 mod s002;
-mod sections;
+mod s003;
+mod s004;
+mod s005;
+pub mod sections;
 mod t001;
 mod t002;
 mod t003;

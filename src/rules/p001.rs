@@ -23,9 +23,15 @@ declare_rule! {
     check: check,
 }
 
+/// Rows 规章 and 行政规范性文件 of [`S2_ROWS`](crate::model::cells::S2_ROWS).
+const ROWS: [usize; 2] = [0, 1];
+const ISSUED: usize = 0;
+const REPEALED: usize = 1;
+const IN_FORCE: usize = 2;
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for row in ["regulation", "normative"] {
-        let ids = ["in_force", "issued", "repealed"].map(|c| CellId::known(&format!("s2.{row}.{c}")));
+    for row in ROWS {
+        let ids = [IN_FORCE, ISSUED, REPEALED].map(|col| CellId::s2(row, col));
         let Some([in_force, issued, repealed]) = counts(ctx, ids) else { continue };
         let net = issued.saturating_sub(repealed);
         if in_force >= net {

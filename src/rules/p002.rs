@@ -28,12 +28,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if matches!(level, Level::StateCouncilDept | Level::Province | Level::City) {
         return;
     }
-    let ids = ["issued", "repealed", "in_force"].map(|c| CellId::known(&format!("s2.regulation.{c}")));
-    let filled: Vec<(CellId, u64)> =
-        ids.iter().filter_map(|&id| ctx.report.count(id).filter(|&n| n > 0).map(|n| (id, n))).collect();
-    if filled.is_empty() {
+    // 规章: the first row of section 二, columns 本年制发件数, 本年废止件数, 现行有效件数.
+    let ids = [0, 1, 2].map(|col| CellId::s2(0, col));
+    if !ids.iter().any(|&id| ctx.report.count(id).is_some_and(|n| n > 0)) {
         return;
     }
+    let filled: Vec<(CellId, u64)> =
+        ids.iter().filter_map(|&id| ctx.report.count(id).filter(|&n| n > 0).map(|n| (id, n))).collect();
     let numbers: Vec<String> = filled.iter().map(|(id, n)| format!("{} {n}", id.def().column.label)).collect();
     let message = format!(
         "本机关为{}，没有规章制定权，但二、规章一行填写了{}。规章仅由国务院部门和省、设区的市人民政府制定；\

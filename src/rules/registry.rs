@@ -14,6 +14,9 @@ pub static RULES: &[&Rule] = &[
     &p002::RULE,
     &s001::RULE,
     &s002::RULE,
+    &s003::RULE,
+    &s004::RULE,
+    &s005::RULE,
     &t001::RULE,
     &t002::RULE,
     &t003::RULE,
@@ -26,6 +29,7 @@ pub static RULES: &[&Rule] = &[
     &t010::RULE,
     &t011::RULE,
     &t012::RULE,
+    &i001::RULE,
 ];
 
 /// The rule with this code.

@@ -26,9 +26,14 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if let Some(headings) = &ctx.report.headings {
-        let found: Vec<usize> = headings.iter().filter_map(|h| sections::identify(h)).map(|m| m.section).collect();
+        let mut found = [false; SECTION_TITLES.len()];
+        for heading in headings {
+            if let Some(m) = sections::identify(heading) {
+                found[m.section] = true;
+            }
+        }
         for section in 0..SECTION_TITLES.len() {
-            if !found.contains(&section) {
+            if !found[section] {
                 let message = format!(
                     "报告缺少第{}部分「{}、{}」：年度报告应包括格式规定的全部六个部分，请补充",
                     SECTION_NUMERALS[section], SECTION_NUMERALS[section], SECTION_TITLES[section]
@@ -37,13 +42,17 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
-    for section in empty_tables(ctx.report) {
+    let empty = empty_tables(ctx.report);
+    for section in [Section::S2, Section::S3, Section::S4] {
+        if !empty[section as usize] {
+            continue;
+        }
         let (numeral, title) = match section {
             Section::S2 => (1, SECTION_TITLES[1]),
             Section::S3 => (2, SECTION_TITLES[2]),
             Section::S4 => (3, SECTION_TITLES[3]),
         };
-        let cells: Vec<CellId> = CellId::all().filter(|id| id.def().section == section).collect();
+        let cells = CellId::in_section(section);
         let message = format!(
             "{}、{}的统计表格没有填写任何数据：请按格式逐项填写，没有的事项填 0",
             SECTION_NUMERALS[numeral], title
@@ -52,13 +61,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// The table sections in which not a single cell is filled in.
-pub(super) fn empty_tables(report: &Report) -> Vec<Section> {
-    let mut filled = [false; 3];
-    for (id, value) in report.cells() {
-        if !matches!(value, CellValue::Missing) {
-            filled[id.def().section as usize] = true;
-        }
-    }
-    [Section::S2, Section::S3, Section::S4].into_iter().filter(|s| !filled[*s as usize]).collect()
+/// Whether each table section has not a single cell filled in, indexed by `Section as usize`.
+pub(super) fn empty_tables(report: &Report) -> [bool; 3] {
+    let is_empty = |section| CellId::in_section(section).all(|id| matches!(report.cell(id), CellValue::Missing));
+    [Section::S2, Section::S3, Section::S4].map(is_empty)
 }

@@ -28,15 +28,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let mut last_section = None;
     for (index, heading) in headings.iter().enumerate() {
         let Some(found) = sections::identify(heading) else { continue };
-        let official = format!("{}、{}", SECTION_NUMERALS[found.section], SECTION_TITLES[found.section]);
+        let numeral = SECTION_NUMERALS[found.section];
         let mut problems = Vec::new();
         let bad_numbering = !found.official_numbering();
-        if bad_numbering {
-            let numbering = if found.numbering.is_empty() { "（无序号）".to_string() } else { format!("「{}」", found.numbering) };
-            problems.push(format!("序号写作{numbering}，应为「{}、」", SECTION_NUMERALS[found.section]));
+        if found.numbering.is_empty() {
+            problems.push(format!("缺少序号，应为「{numeral}、」"));
+        } else if bad_numbering {
+            problems.push(format!("序号写作「{}」，应为「{numeral}、」", found.numbering));
         }
         if !found.exact_title {
-            let (extra, missing) = title_difference(&found.title, SECTION_TITLES[found.section]);
+            let (extra, missing) = title_difference(found.title, SECTION_TITLES[found.section]);
             let mut detail = Vec::new();
             if !extra.is_empty() {
                 detail.push(format!("多了「{extra}」"));
@@ -51,6 +52,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 detail.join("，")
             ));
         }
+        let wording_wrong = !problems.is_empty();
         if last_section.is_some_and(|last| found.section <= last) {
             problems.push("顺序不对：六个部分应按一至六的顺序排列".to_string());
         }
@@ -58,10 +60,15 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if problems.is_empty() {
             continue;
         }
-        let message = format!("标题「{}」：{}。请改为「{official}」", heading.trim(), problems.join("；"));
+        let fix = if wording_wrong {
+            format!("请改为「{numeral}、{}」", SECTION_TITLES[found.section])
+        } else {
+            "请调整各部分的顺序".to_string()
+        };
+        let message = format!("标题「{}」：{}。{fix}", heading.trim(), problems.join("；"));
         // Point at the numbering when only it is wrong, else at the whole heading.
         let trimmed_start = heading.len() - heading.trim_start().len();
-        let (start, end) = match heading.find(found.title.as_str()) {
+        let (start, end) = match heading.find(found.title) {
             Some(title_at) if bad_numbering && found.exact_title && !found.numbering.is_empty() => {
                 (trimmed_start, trimmed_start + heading[trimmed_start..title_at].trim_end().len())
             }

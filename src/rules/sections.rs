@@ -1,27 +1,31 @@
 //! Recognising the six section headings however they are numbered or worded.
 
+use std::sync::OnceLock;
+
 use crate::model::labels::{SECTION_NUMERALS, SECTION_TITLES};
 
 /// A heading split into its numbering and its title, matched to one of the six sections.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HeadingMatch {
+pub struct HeadingMatch<'a> {
     /// 0 for 一、总体情况 … 5 for 六、其他需要报告的事项.
     pub section: usize,
     /// The numbering as written (「3、」, 「（三）」, 「第三部分」), trimmed.
-    pub numbering: String,
+    pub numbering: &'a str,
     /// The title as written, trimmed.
-    pub title: String,
+    pub title: &'a str,
     /// The title equals the official one once punctuation and spaces are ignored.
     pub exact_title: bool,
 }
 
-impl HeadingMatch {
+impl HeadingMatch<'_> {
     /// Whether the numbering is the official 「一、」 … 「六、」 for this section, give or take
-    /// the punctuation after the numeral (「三.」, 「三 」 differ only in punctuation). A numeral
-    /// in brackets (「（三）」) is the numbering of a sub-heading, not of a section.
+    /// the punctuation and spacing after the numeral (「三.」, 「三 、」 differ only in
+    /// punctuation). A numeral in brackets (「（三）」) numbers a sub-heading, not a section.
     pub fn official_numbering(&self) -> bool {
         let bracketed = self.numbering.contains(['（', '(', '）', ')']);
-        !bracketed && letters(&self.numbering) == SECTION_NUMERALS[self.section]
+        let mut numeral = self.numbering.chars().filter(|c| c.is_alphanumeric());
+        let expected = SECTION_NUMERALS[self.section];
+        !bracketed && numeral.next().is_some_and(|n| expected.starts_with(n) && expected.len() == n.len_utf8()) && numeral.next().is_none()
     }
 }
 
@@ -52,50 +56,52 @@ pub fn letters(text: &str) -> String {
 }
 
 /// Matches a heading to the section whose official title it is closest to, if close enough.
-pub fn identify(heading: &str) -> Option<HeadingMatch> {
+pub fn identify(heading: &str) -> Option<HeadingMatch<'_>> {
     let (numbering, title) = split_numbering(heading);
-    let written = letters(title);
+    // Most headings are written exactly: compare the text before looking at letters.
+    if let Some(section) = SECTION_TITLES.iter().position(|official| *official == title) {
+        return Some(HeadingMatch { section, numbering, title, exact_title: true });
+    }
+    let written: Vec<char> = title.chars().filter(|c| c.is_alphanumeric()).collect();
     if written.is_empty() {
         return None;
     }
-    let officials = official_letters();
-    // Most headings are right: compare letters before measuring similarity.
-    let exact = officials.iter().position(|o| *o == written);
+    let officials = official_title_letters();
+    let exact = officials.iter().position(|official| *official == written);
     let (section, score) = match exact {
         Some(section) => (section, 1.0),
         None => officials
             .iter()
-            .map(|official| similarity(&written, official))
+            .map(|official| char_similarity(&written, official))
             .enumerate()
             .max_by(|a, b| a.1.total_cmp(&b.1))?,
     };
     if score < 0.6 {
         return None;
     }
-    Some(HeadingMatch {
-        section,
-        numbering: numbering.to_string(),
-        title: title.to_string(),
-        exact_title: written == officials[section],
-    })
+    Some(HeadingMatch { section, numbering, title, exact_title: exact.is_some() })
 }
 
-/// The official titles' letters, worked out once.
-fn official_letters() -> &'static [String; 6] {
-    static LETTERS: std::sync::OnceLock<[String; 6]> = std::sync::OnceLock::new();
-    LETTERS.get_or_init(|| SECTION_TITLES.map(letters))
+/// The letters of the six official titles, computed once (headings are matched per keystroke).
+fn official_title_letters() -> &'static [Vec<char>; 6] {
+    static LETTERS: OnceLock<[Vec<char>; 6]> = OnceLock::new();
+    LETTERS.get_or_init(|| SECTION_TITLES.map(|t| letters(t).chars().collect()))
 }
 
 /// Longest common subsequence over the longer length: 1.0 for equal strings.
 pub fn similarity(a: &str, b: &str) -> f64 {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    char_similarity(&a, &b)
+}
+
+fn char_similarity(a: &[char], b: &[char]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
     let mut prev = vec![0usize; b.len() + 1];
     let mut cur = vec![0usize; b.len() + 1];
-    for &ca in &a {
+    for &ca in a {
         for (j, &cb) in b.iter().enumerate() {
             cur[j + 1] = if ca == cb { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
         }
@@ -111,7 +117,9 @@ mod tests {
     #[test]
     fn headings_are_recognised_whatever_their_numbering() {
         let m = identify("3、 收到和处理政府信息公开申请情况").unwrap();
-        assert_eq!((m.section, m.numbering.as_str(), m.exact_title), (2, "3、", true));
+        assert_eq!((m.section, m.numbering, m.exact_title), (2, "3、", true));
+        assert!(identify("三 、收到和处理政府信息公开申请情况").unwrap().official_numbering());
+        assert!(!identify("三 三、收到和处理政府信息公开申请情况").unwrap().official_numbering());
         assert!(!m.official_numbering());
         assert!(identify("一、总体情况").unwrap().official_numbering());
         assert!(identify("三. 收到和处理政府信息公开申请情况").unwrap().official_numbering());

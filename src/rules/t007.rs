@@ -72,7 +72,10 @@ pub(super) fn find_no_request_claim(text: &str) -> Option<(usize, usize)> {
             let clause = &after[..clause_end];
             let limit = if denial == "无" { 3 } else { 24 };
             if let Some(pos) = clause.find("申请") {
-                if clause[..pos].chars().count() <= limit && !clause[..pos].contains("不予") {
+                let between = &clause[..pos];
+                // 「未收到行政复议申请」 speaks of section 四, not of requests for information.
+                let other_kind = ["不予", "复议", "诉讼"].iter().any(|w| between.contains(w));
+                if between.chars().count() <= limit && !other_kind {
                     return Some((start, start + denial.len() + clause_end));
                 }
             }
@@ -310,5 +313,6 @@ mod tests {
         assert!(find_no_request_claim("本年度未收到政府信息公开申请。").is_some());
         assert!(find_no_request_claim("共收到申请3件，无不予公开情形。").is_none());
         assert!(find_no_request_claim("无法提供的申请2件").is_none());
+        assert!(find_no_request_claim("本年度未收到行政复议申请，未发生行政诉讼。").is_none());
     }
 }

@@ -25,9 +25,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    let empty_tables = super::s001::empty_tables(ctx.report);
+    let mut empty_tables = None;
     for (id, value) in ctx.report.cells() {
-        if empty_tables.contains(&id.def().section) {
+        if value.is_filled() {
+            continue;
+        }
+        if empty_tables.get_or_insert_with(|| super::s001::empty_tables(ctx.report))[id.def().section as usize] {
             continue;
         }
         let message = match value {

@@ -1,0 +1,117 @@
+//! From paragraphs and tables to a report: title, preamble, headings, prose and cells.
+
+use super::agency;
+use super::document::{trim_paragraph, Block};
+use super::tables::TableMapper;
+use super::TableSummary;
+use crate::model::{Report, SourceInfo, SourceNote};
+use crate::rules::sections;
+
+/// A heading is a short line: longer ones are prose that happens to mention a section.
+const MAX_HEADING_CHARS: usize = 40;
+
+/// The report, with what the table mapper found.
+pub struct Assembled {
+    pub report: Report,
+    pub tables: Vec<TableSummary>,
+    /// Which cells a table of the document had (filled or not).
+    pub found: Vec<bool>,
+}
+
+/// Whether a line reads as one of the six section headings.
+pub fn is_heading_line(line: &str) -> bool {
+    heading_section(line).is_some()
+}
+
+fn heading_section(line: &str) -> Option<usize> {
+    let line = trim_paragraph(line);
+    if line.chars().count() > MAX_HEADING_CHARS || line.ends_with('。') {
+        return None;
+    }
+    let found = sections::identify(line)?;
+    (!found.numbering.is_empty() || found.exact_title).then_some(found.section)
+}
+
+pub fn assemble(blocks: Vec<Block>) -> Assembled {
+    let mut report = Report::empty();
+    let mut headings: Vec<String> = Vec::new();
+    let mut section: Option<usize> = None;
+    let mut front: Vec<String> = Vec::new();
+    let mut prose: [Vec<String>; 6] = Default::default();
+    let mut unplaced_prose: Vec<SourceNote> = Vec::new();
+    let mut mapper = TableMapper::new();
+
+    for block in blocks {
+        match block {
+            Block::Paragraph(text) => {
+                let line = trim_paragraph(&text);
+                if line.is_empty() {
+                    continue;
+                }
+                if let Some(s) = heading_section(line).filter(|s| section.is_none_or(|cur| *s > cur)) {
+                    headings.push(line.to_string());
+                    section = Some(s);
+                    continue;
+                }
+                match section {
+                    None => front.push(line.to_string()),
+                    Some(s) => prose[s].push(line.to_string()),
+                }
+            }
+            Block::Table(table) => {
+                let heading = headings.last().filter(|_| section.is_some()).cloned().unwrap_or_default();
+                mapper.table(&table, &heading);
+            }
+        }
+    }
+
+    let (title, preamble) = split_title(front);
+    report.text.preamble = preamble.join("\n");
+    report.text.overview = prose[0].join("\n");
+    report.text.problems = prose[4].join("\n");
+    report.text.other = prose[5].join("\n");
+    for s in 1..=3 {
+        for paragraph in &prose[s] {
+            unplaced_prose.push(SourceNote {
+                location: format!("「{}」下的正文", heading_for(&headings, s)),
+                found: paragraph.clone(),
+                expected: "报告格式中此部分只有统计表格，文字说明没有对应的位置".to_string(),
+                cell: None,
+            });
+        }
+    }
+    if !headings.is_empty() {
+        report.headings = Some(headings);
+    }
+    agency::infer(&mut report, title.as_deref());
+
+    let outcome = mapper.finish(&mut report);
+    let mut unplaced = outcome.unplaced;
+    unplaced.extend(unplaced_prose);
+    report.source = Some(SourceInfo { tables: outcome.edition, edited_labels: outcome.edited_labels, unplaced });
+    Assembled { report, tables: outcome.tables, found: outcome.found }
+}
+
+fn heading_for(headings: &[String], section: usize) -> String {
+    headings
+        .iter()
+        .find(|h| sections::identify(h).is_some_and(|m| m.section == section))
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The title is the first short line or two naming the report; the rest is the preamble.
+fn split_title(mut front: Vec<String>) -> (Option<String>, Vec<String>) {
+    let is_title = |line: &str| line.chars().count() <= 60 && line.contains("年度报告") && !line.ends_with('。');
+    if front.first().is_some_and(|l| is_title(l)) {
+        let title = front.remove(0);
+        return (Some(title), front);
+    }
+    // 「某某县人民政府」 on one line, 「2024年政府信息公开工作年度报告」 on the next.
+    if front.len() >= 2 && front[0].chars().count() <= 30 && !front[0].ends_with('。') && is_title(&front[1]) {
+        let title = format!("{}{}", front[0], front[1]);
+        front.drain(..2);
+        return (Some(title), front);
+    }
+    (None, front)
+}

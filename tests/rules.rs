@@ -1,0 +1,130 @@
+//! Every rule against its fixtures, as ruff and Biome test theirs.
+//!
+//! `tests/fixtures/rules/<CODE>/trigger_*.json` must produce at least one finding of that rule
+//! (the findings are kept as snapshots under `tests/snapshots/`); `clean_*.json` must produce
+//! none. A fixture is a JSON merge patch (RFC 7396) applied to the seed report:
+//! `{"description": "…", "patch": {"cells": {"s3.new.natural": 3, "s3.new.total": null}}}`;
+//! `null` removes a key, which for a cell means "not filled in".
+//!
+//! New or changed snapshots: `INSTA_UPDATE=always cargo test --test rules`, then review the diff.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use xxgk_report::model::{from_json, from_json_keeping_invalid};
+use xxgk_report::rules::{reference, rule, RULES};
+use xxgk_report::{check, Finding, Report};
+
+const SEED: &str = include_str!("fixtures/seed.json");
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
+}
+
+fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    entries.sort();
+    entries
+}
+
+/// RFC 7396: objects merge key by key, `null` removes, anything else replaces.
+fn merge_patch(target: &mut Value, patch: &Value) {
+    let Value::Object(patch) = patch else {
+        *target = patch.clone();
+        return;
+    };
+    if !target.is_object() {
+        *target = Value::Object(Default::default());
+    }
+    let target = target.as_object_mut().unwrap();
+    for (key, value) in patch {
+        if value.is_null() {
+            target.remove(key);
+        } else {
+            merge_patch(target.entry(key.clone()).or_insert(Value::Null), value);
+        }
+    }
+}
+
+struct Fixture {
+    name: String,
+    description: String,
+    report: Report,
+}
+
+fn load_fixture(path: &Path) -> Fixture {
+    let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+    let text = fs::read_to_string(path).unwrap();
+    let fixture: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let description = fixture["description"].as_str().unwrap_or_else(|| panic!("{name}: needs a description")).to_string();
+    let mut document: Value = serde_json::from_str(SEED).unwrap();
+    merge_patch(&mut document, &fixture["patch"]);
+    let report = from_json_keeping_invalid(&document.to_string()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Fixture { name, description, report }
+}
+
+fn findings_of(code: &str, report: &Report) -> Vec<Finding> {
+    check(report).into_iter().filter(|f| f.code == code).collect()
+}
+
+#[test]
+fn every_rule_triggers_on_its_trigger_fixtures_and_not_on_its_clean_ones() {
+    let mut tested = Vec::new();
+    for dir in sorted_entries(&fixtures_dir()) {
+        let code = dir.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(rule(&code).is_some(), "tests/fixtures/rules/{code}: no rule has this code");
+        let (mut triggers, mut cleans) = (0, 0);
+        for path in sorted_entries(&dir) {
+            let fixture = load_fixture(&path);
+            let findings = findings_of(&code, &fixture.report);
+            let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+            if fixture.name.starts_with("trigger_") {
+                triggers += 1;
+                assert!(!findings.is_empty(), "{code}/{} ({}) should trigger {code}", fixture.name, fixture.description);
+                insta::with_settings!({ description => fixture.description.as_str(), omit_expression => true }, {
+                    insta::assert_json_snapshot!(format!("{code}__{}", fixture.name), findings);
+                });
+            } else {
+                assert!(fixture.name.starts_with("clean_"), "{code}/{}: name it trigger_* or clean_*", fixture.name);
+                cleans += 1;
+                assert!(findings.is_empty(), "{code}/{} ({}) should not trigger {code}: {messages:#?}", fixture.name, fixture.description);
+            }
+        }
+        assert!(triggers > 0 && cleans > 0, "{code} needs trigger_* and clean_* fixtures");
+        tested.push(code);
+    }
+    for r in RULES {
+        assert!(tested.iter().any(|c| c == r.code), "{} has no fixtures in tests/fixtures/rules/{}", r.code, r.code);
+    }
+}
+
+#[test]
+fn the_seed_has_no_table_findings() {
+    let report = from_json(SEED).unwrap();
+    let findings: Vec<String> = check(&report)
+        .into_iter()
+        .filter(|f| f.code.starts_with(['A', 'V', 'P']))
+        .map(|f| format!("{} {}", f.code, f.message))
+        .collect();
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn the_rules_reference_is_up_to_date() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    let generated = reference::markdown();
+    if std::env::var_os("UPDATE").is_some_and(|v| v == "1") {
+        fs::write(&path, &generated).unwrap();
+        return;
+    }
+    let committed = fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/rules.md is out of date with the rule catalog. Regenerate it with\n    {}\nor\n    UPDATE=1 cargo test --test rules the_rules_reference_is_up_to_date",
+        reference::REGENERATE
+    );
+}
