@@ -1,4 +1,4 @@
-use super::text::{char_before, prose, ProseIndex, Terms};
+use super::text::{char_before, clause_around, prose, sentence_around, Terms};
 use super::{declare_rule, Context, Finding};
 use crate::model::TextField;
 
@@ -92,10 +92,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let report = ctx.report;
     let mut period_found = false;
     for (field, text) in prose(report) {
-        let sentences = ctx.prose(field).sentences();
         let mut last_sentence = None;
-        for hit in PERIOD_WORDS.find_iter(text) {
-            let (s, e) = sentences.around(hit.start);
+        let gated = text.contains("统计") || text.contains("所列数据");
+        for hit in PERIOD_WORDS.find_iter(text).filter(|_| gated) {
+            let (s, e) = sentence_around(text, hit.start, hit.end);
             if last_sentence == Some(s) {
                 continue;
             }
@@ -121,7 +121,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
         }
         if let Some(year) = report.year {
-            other_year_as_report_year(field, ctx.prose(field), year, out);
+            other_year_as_report_year(field, text, year, out);
         }
     }
     let has_prose = prose(report).next().is_some();
@@ -136,8 +136,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
 /// 「2023年全年」, 「2023年度政府信息公开…」, 「…2023年政府信息公开工作年度报告」 and a paragraph that
 /// opens 「2023年，」 where the report year is another.
-fn other_year_as_report_year(field: TextField, index: &ProseIndex, year: i32, out: &mut Vec<Finding>) {
-    let text = index.text;
+fn other_year_as_report_year(field: TextField, text: &str, year: i32, out: &mut Vec<Finding>) {
     let mut search = 0;
     while let Some(offset) = text[search..].find('年') {
         let at = search + offset;
@@ -156,7 +155,7 @@ fn other_year_as_report_year(field: TextField, index: &ProseIndex, year: i32, ou
         if !presented {
             continue;
         }
-        let (cs, ce) = index.clauses().around(start);
+        let (cs, ce) = clause_around(text, start, at);
         let before_year = &text[cs..start];
         if COMPARING.any_in(before_year) || COMPARING.any_in(&text[search..ce]) {
             continue;

@@ -1,4 +1,4 @@
-use super::text::{char_at, char_before, prose, Terms};
+use super::text::{char_at, char_before, clause_around, prose, Terms};
 use super::{declare_rule, Context, Finding};
 use crate::model::{Agency, Level};
 
@@ -97,7 +97,6 @@ enum Fit {
     Foreign,
 }
 
-static SCOPE_TERMS: Terms = Terms::new(|| SCOPES.iter().map(|(w, _)| *w).collect());
 
 /// Words that show a clause quotes or compares with a higher level instead of describing the
 /// agency's own scope.
@@ -180,13 +179,15 @@ fn part_of_other_word(text: &str, start: usize, end: usize, word: Area) -> bool 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let Some(own) = own_area(&ctx.report.agency) else { return };
     for (field, text) in prose(ctx.report) {
-        for hit in SCOPE_TERMS.find_iter(text) {
-            let word = SCOPES[hit.term].1;
+        // Every scope word begins with 全: find those, then look at what follows.
+        for (at, _) in text.match_indices('全') {
+            let Some(&(written, word)) = SCOPES.iter().find(|(w, _)| text[at..].starts_with(w)) else { continue };
+            let hit = super::text::TermHit { term: 0, start: at, end: at + written.len() };
             let fit = fit(own, word);
             if fit == Fit::Fine || part_of_other_word(text, hit.start, hit.end, word) {
                 continue;
             }
-            let (s, e) = ctx.prose(field).clauses().around(hit.start);
+            let (s, e) = clause_around(text, hit.start, hit.end);
             // Look on both sides, not across the word itself (「全省政府」 holds 「省政府」).
             if fit == Fit::Foreign && (QUOTING.any_in(&text[s..hit.start]) || QUOTING.any_in(&text[hit.end..e])) {
                 continue;

@@ -1,5 +1,5 @@
 use super::text::places::{find_foreign_places, region_chain, PlaceId};
-use super::text::{prose, Terms};
+use super::text::{clause_around, prose, Terms};
 use super::{declare_rule, Context, Finding};
 use crate::model::Agency;
 
@@ -70,13 +70,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if hits.is_empty() {
             continue;
         }
-        let clauses = ctx.prose(field).clauses();
         let mut reported: Vec<&str> = Vec::new();
         for hit in &hits {
             if hit.same_province || reported.contains(&hit.name.as_str()) {
                 continue;
             }
-            let (clause_start, clause_end) = clauses.around(hit.end);
+            let (clause_start, clause_end) = clause_around(text, hit.start, hit.end);
             let after: String = text[hit.end..clause_end].chars().take(12).collect();
             let near_after: String = after.chars().take(3).collect();
             // 「北京、上海、广州等地」: an enumeration of places names them as places.

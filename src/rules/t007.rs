@@ -1,4 +1,5 @@
-use super::text::{numerals::first_count_in, prose, Count, ProseIndex, Terms};
+use super::text::{clause_around, numerals::first_count_between, prose, sentence_around, Count, Terms};
+use super::text::segments::CLAUSE_ENDS;
 use super::{declare_rule, Context, Finding, Severity};
 use crate::model::labels::{S3_ROWS, S4_COLUMNS, S4_GROUPS};
 use crate::model::{CellId, Report, TextField};
@@ -237,15 +238,11 @@ struct Claim {
 }
 
 /// The counts that follow their keywords in one text.
-fn claims(index: &ProseIndex) -> Vec<Claim> {
-    let text = index.text;
+fn claims(text: &str) -> Vec<Claim> {
     let hits: Vec<_> = KEYWORD_TERMS.find_iter(text).collect();
     if hits.is_empty() {
         return Vec::new();
     }
-    let all_counts = index.counts();
-    let clauses = index.clauses();
-    let sentences = index.sentences();
     let mut found = Vec::new();
     for (i, hit) in hits.iter().enumerate() {
         let (keyword, quantity) = KEYWORDS[hit.term];
@@ -256,16 +253,19 @@ fn claims(index: &ProseIndex) -> Vec<Claim> {
         if keyword == "予以公开" && text[..hit.start].ends_with("主动") {
             continue;
         }
-        let (_, clause_end) = clauses.around(hit.end);
         let next_keyword = hits.get(i + 1).map_or(text.len(), |h| h.start);
-        let reach = clause_end.min(next_keyword).min(hit.end + REACH);
-        let Some(count) = first_count_in(all_counts, hit.end, reach) else { continue };
+        let mut reach = next_keyword.min(hit.end + REACH).min(text.len());
+        while !text.is_char_boundary(reach) {
+            reach -= 1;
+        }
+        let reach = text[hit.end..reach].find(CLAUSE_ENDS).map_or(reach, |i| hit.end + i);
+        let Some(count) = first_count_between(text, hit.end, reach).filter(|c| c.end <= reach) else { continue };
         let between = &text[hit.end..count.start];
         if ["增加", "减少", "增长", "下降", "上升", "%", "％"].iter().any(|w| between.contains(w)) {
             continue;
         }
-        let (sentence_start, sentence_end) = sentences.around(hit.start);
-        let (clause_start, _) = clauses.around(hit.start);
+        let (sentence_start, sentence_end) = sentence_around(text, hit.start, hit.end);
+        let (clause_start, _) = clause_around(text, hit.start, hit.end);
         let before = &text[clause_start..hit.start];
         if ["上年", "去年", "上一年", "同比", "较"].iter().any(|w| before.contains(w)) && quantity != Quantity::CarriedIn {
             continue;
@@ -280,7 +280,7 @@ fn claims(index: &ProseIndex) -> Vec<Claim> {
 
 fn check_counts(ctx: &Context, out: &mut Vec<Finding>) {
     for (field, text) in prose(ctx.report) {
-        for claim in claims(ctx.prose(field)) {
+        for claim in claims(text) {
             let Some((cells, allowed, label)) = expected(ctx.report, claim.quantity) else { continue };
             if allowed.contains(&claim.count.value) {
                 continue;

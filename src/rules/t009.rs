@@ -1,4 +1,4 @@
-use super::text::{Segments, Terms};
+use super::text::{sentence_around, Terms};
 use super::{declare_rule, Context, Finding};
 use crate::model::{CellId, TextField};
 
@@ -48,14 +48,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let Some(unpaid) = unpaid else { return };
-    for hit in NO_NOTICE.find_iter(text) {
-        let (s, e) = Segments::sentences(text).around(hit.start);
+    if let Some(hit) = NO_NOTICE.find_iter(text).next() {
+        let (s, e) = sentence_around(text, hit.start, hit.end);
         let message = format!(
             "六、其他需要报告的事项写道「{}」，但三、（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用… 总计为 {unpaid}：\
              有申请因未缴费而终止，说明发出过收费通知。请核对后改正其一",
             text[s..e].trim()
         );
         out.push(Finding::new(&RULE, message).with_cells([unpaid_id]).with_text_span(field, text, hit.start, hit.end));
-        return;
     }
 }

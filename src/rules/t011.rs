@@ -1,4 +1,4 @@
-use super::text::{char_before, prose, Terms};
+use super::text::{char_before, clause_around, prose, Terms};
 use super::{declare_rule, Context, Finding};
 
 declare_rule! {
@@ -42,7 +42,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let (old, current) = OLD_TERMS[hit.term];
             if old == "同意公开" {
                 // 「第三方不同意公开」, 「经权利人同意公开」: the current regulation's wording.
-                let (s, e) = ctx.prose(field).clauses().around(hit.start);
+                let (s, e) = clause_around(text, hit.start, hit.end);
                 let clause = &text[s..e];
                 if char_before(text, hit.start) == Some('不') || ["第三方", "权利人", "当事人"].iter().any(|w| clause.contains(w)) {
                     continue;

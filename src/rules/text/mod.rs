@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 pub use numerals::{counts, parse_chinese, Count};
-pub use segments::Segments;
+pub use segments::{clause_around, sentence_around, Segments};
 
 /// A set of terms matched in one pass over a text (leftmost-longest), built once.
 pub struct Terms {
@@ -64,6 +64,10 @@ impl Terms {
 
     pub fn len(&self) -> usize {
         self.built().0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.built().0.is_empty()
     }
 }
 

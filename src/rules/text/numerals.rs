@@ -88,8 +88,7 @@ fn read_number(text: &str, start: usize) -> Option<(u64, usize)> {
     if ascii_digit(first).is_some() {
         let mut value = 0u64;
         let mut end = start;
-        let mut chars = rest.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        for (i, c) in rest.char_indices() {
             if let Some(d) = ascii_digit(c) {
                 value = value.checked_mul(10)?.checked_add(d)?;
                 end = start + i + c.len_utf8();
@@ -119,12 +118,32 @@ fn read_number(text: &str, start: usize) -> Option<(u64, usize)> {
 /// Ordinals (「第三件」), parts of words (「统一」 has no unit) and 「一件事」 are not counts.
 pub fn counts(text: &str) -> Vec<Count> {
     let mut found = Vec::new();
-    let mut pos = 0;
-    let mut previous: Option<char> = None;
-    while pos < text.len() {
+    scan_counts(text, 0, text.len(), |count| {
+        found.push(count);
+        true
+    });
+    found
+}
+
+/// The first count that starts in `text[from..to]` (offsets into `text`), if any.
+pub fn first_count_between(text: &str, from: usize, to: usize) -> Option<Count> {
+    let mut first = None;
+    scan_counts(text, from, to, |count| {
+        first = Some(count);
+        false
+    });
+    first
+}
+
+/// Calls `found` with each count starting in `text[from..to]` until it returns false.
+fn scan_counts(text: &str, from: usize, to: usize, mut found: impl FnMut(Count) -> bool) {
+    let mut pos = from;
+    let mut previous: Option<char> = text[..from].chars().next_back();
+    while pos < to {
         let c = text[pos..].chars().next().expect("pos is on a char boundary");
         let starts_number = ascii_digit(c).is_some() || is_chinese_numeral(c);
-        let inside_number = previous.is_some_and(|p| ascii_digit(p).is_some() || p == '.' || p == '．');
+        let inside_number =
+            previous.is_some_and(|p| ascii_digit(p).is_some() || p == '.' || p == '．' || (is_chinese_numeral(p) && is_chinese_numeral(c)));
         if starts_number && !inside_number {
             if let Some((value, end)) = read_number(text, pos) {
                 let after = text[end..].trim_start_matches([' ', '\u{3000}']);
@@ -137,7 +156,9 @@ pub fn counts(text: &str) -> Vec<Count> {
                         && ((unit == '件' && after[unit.len_utf8()..].starts_with('事')) || text[pos..end] == *"零");
                     if !ordinal && !idiom {
                         let unit_end = unit_start + unit.len_utf8();
-                        found.push(Count { start: pos, end: unit_end, unit_start, value, unit });
+                        if !found(Count { start: pos, end: unit_end, unit_start, value, unit }) {
+                            return;
+                        }
                     }
                 }
                 previous = text[..end].chars().next_back();
@@ -148,7 +169,6 @@ pub fn counts(text: &str) -> Vec<Count> {
         previous = Some(c);
         pos += c.len_utf8();
     }
-    found
 }
 
 /// The first count in `text[from..to]`, if any (offsets into `text`).

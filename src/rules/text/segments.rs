@@ -53,6 +53,33 @@ impl Segments {
     }
 }
 
+/// The clause or sentence around `start..end`, found by scanning at most `limit` bytes either
+/// way (a clause is short; scanning a bounded stretch keeps a whole check linear in the text).
+pub fn around_bounded(text: &str, start: usize, end: usize, delimiters: &[char], limit: usize) -> (usize, usize) {
+    let mut from = start.saturating_sub(limit);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + limit).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let before = &text[from..start];
+    let s = before.rfind(delimiters).map_or(from, |i| from + i + before[i..].chars().next().map_or(0, char::len_utf8));
+    let e = text[end..to].find(delimiters).map_or(to, |i| end + i);
+    (s, e)
+}
+
+/// The clause around a stretch of text (bounded scan, see [`around_bounded`]).
+pub fn clause_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    around_bounded(text, start, end, CLAUSE_ENDS, 240)
+}
+
+/// The sentence around a stretch of text (bounded scan, see [`around_bounded`]).
+pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    around_bounded(text, start, end, SENTENCE_ENDS, 600)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
