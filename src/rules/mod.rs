@@ -20,7 +20,19 @@ mod s003;
 mod s004;
 mod s005;
 pub mod sections;
+mod t001;
+mod t002;
+mod t003;
+mod t004;
+mod t005;
+mod t006;
 mod t007;
+pub mod text;
+mod t008;
+mod t009;
+mod t010;
+mod t011;
+mod t012;
 mod v001;
 mod v002;
 mod v003;
@@ -48,11 +60,19 @@ pub struct Rule {
 /// What a rule sees: the report, and helpers shared by rules.
 pub struct Context<'a> {
     pub report: &'a Report,
+    /// Sentences, clauses and counts of each prose field, worked out once per check.
+    prose: [text::ProseIndex<'a>; 4],
 }
 
 impl<'a> Context<'a> {
     pub fn new(report: &'a Report) -> Self {
-        Context { report }
+        let prose = crate::model::TextField::ALL.map(|field| text::ProseIndex::new(report.text.get(field)));
+        Context { report, prose }
+    }
+
+    /// The shared analysis of one prose field.
+    pub fn prose(&self, field: crate::model::TextField) -> &text::ProseIndex<'a> {
+        &self.prose[field as usize]
     }
 }
 

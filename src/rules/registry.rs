@@ -17,7 +17,18 @@ pub static RULES: &[&Rule] = &[
     &s003::RULE,
     &s004::RULE,
     &s005::RULE,
+    &t001::RULE,
+    &t002::RULE,
+    &t003::RULE,
+    &t004::RULE,
+    &t005::RULE,
+    &t006::RULE,
     &t007::RULE,
+    &t008::RULE,
+    &t009::RULE,
+    &t010::RULE,
+    &t011::RULE,
+    &t012::RULE,
     &i001::RULE,
 ];
 

@@ -1,3 +1,4 @@
+use super::text::with_span_in;
 use super::{declare_rule, sections, Context, Finding};
 use crate::model::labels::{SECTION_NUMERALS, SECTION_TITLES};
 
@@ -29,13 +30,27 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(found) = sections::identify(heading) else { continue };
         let numeral = SECTION_NUMERALS[found.section];
         let mut problems = Vec::new();
+        let bad_numbering = !found.official_numbering();
         if found.numbering.is_empty() {
             problems.push(format!("缺少序号，应为「{numeral}、」"));
-        } else if !found.official_numbering() {
+        } else if bad_numbering {
             problems.push(format!("序号写作「{}」，应为「{numeral}、」", found.numbering));
         }
         if !found.exact_title {
-            problems.push(format!("标题文字「{}」与格式规定的「{}」不一致", found.title, SECTION_TITLES[found.section]));
+            let (extra, missing) = title_difference(found.title, SECTION_TITLES[found.section]);
+            let mut detail = Vec::new();
+            if !extra.is_empty() {
+                detail.push(format!("多了「{extra}」"));
+            }
+            if !missing.is_empty() {
+                detail.push(format!("少了「{missing}」"));
+            }
+            problems.push(format!(
+                "标题文字「{}」与格式规定的「{}」不一致（{}）",
+                found.title,
+                SECTION_TITLES[found.section],
+                detail.join("，")
+            ));
         }
         let wording_wrong = !problems.is_empty();
         if last_section.is_some_and(|last| found.section <= last) {
@@ -51,6 +66,53 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             "请调整各部分的顺序".to_string()
         };
         let message = format!("标题「{}」：{}。{fix}", heading.trim(), problems.join("；"));
-        out.push(Finding::new(&RULE, message).with_field(format!("headings[{index}]")));
+        // Point at the numbering when only it is wrong, else at the whole heading.
+        let trimmed_start = heading.len() - heading.trim_start().len();
+        let (start, end) = match heading.find(found.title) {
+            Some(title_at) if bad_numbering && found.exact_title && !found.numbering.is_empty() => {
+                (trimmed_start, trimmed_start + heading[trimmed_start..title_at].trim_end().len())
+            }
+            _ => (trimmed_start, trimmed_start + heading.trim().len()),
+        };
+        out.push(with_span_in(Finding::new(&RULE, message), format!("headings[{index}]"), heading, start, end));
+    }
+}
+
+/// The letters a written title has beyond the official one, and those it lacks (by their
+/// longest common subsequence): 「政府信息公开行政法复议…」 has an extra 「法」.
+fn title_difference(written: &str, official: &str) -> (String, String) {
+    let a: Vec<char> = sections::letters(written).chars().collect();
+    let b: Vec<char> = sections::letters(official).chars().collect();
+    let mut table = vec![vec![0u16; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            table[i][j] = if a[i] == b[j] { table[i + 1][j + 1] + 1 } else { table[i + 1][j].max(table[i][j + 1]) };
+        }
+    }
+    let (mut extra, mut missing) = (String::new(), String::new());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            i += 1;
+            j += 1;
+        } else if j == b.len() || (i < a.len() && table[i + 1][j] >= table[i][j + 1]) {
+            extra.push(a[i]);
+            i += 1;
+        } else {
+            missing.push(b[j]);
+            j += 1;
+        }
+    }
+    (extra, missing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_difference;
+
+    #[test]
+    fn names_the_letters_that_differ() {
+        assert_eq!(title_difference("政府信息公开行政法复议、行政诉讼情况", "政府信息公开行政复议、行政诉讼情况"), ("法".into(), "".into()));
+        assert_eq!(title_difference("其他需要汇报事项", "其他需要报告的事项"), ("汇".into(), "告的".into()));
     }
 }

@@ -18,15 +18,14 @@ pub struct HeadingMatch<'a> {
 }
 
 impl HeadingMatch<'_> {
-    /// Whether the numbering is the official 「一、」 … 「六、」 for this section.
+    /// Whether the numbering is the official 「一、」 … 「六、」 for this section, give or take
+    /// the punctuation and spacing after the numeral (「三.」, 「三 、」 differ only in
+    /// punctuation). A numeral in brackets (「（三）」) numbers a sub-heading, not a section.
     pub fn official_numbering(&self) -> bool {
-        let mut rest = self.numbering.split_whitespace();
-        let numeral = SECTION_NUMERALS[self.section];
-        match (rest.next(), rest.next(), rest.next()) {
-            (Some(n), None, _) => n.strip_suffix('、') == Some(numeral),
-            (Some(n), Some("、"), None) => n == numeral,
-            _ => false,
-        }
+        let bracketed = self.numbering.contains(['（', '(', '）', ')']);
+        let mut numeral = self.numbering.chars().filter(|c| c.is_alphanumeric());
+        let expected = SECTION_NUMERALS[self.section];
+        !bracketed && numeral.next().is_some_and(|n| expected.starts_with(n) && expected.len() == n.len_utf8()) && numeral.next().is_none()
     }
 }
 
@@ -123,6 +122,9 @@ mod tests {
         assert!(!identify("三 三、收到和处理政府信息公开申请情况").unwrap().official_numbering());
         assert!(!m.official_numbering());
         assert!(identify("一、总体情况").unwrap().official_numbering());
+        assert!(identify("三. 收到和处理政府信息公开申请情况").unwrap().official_numbering());
+        assert!(!identify("（三）收到和处理政府信息公开申请情况").unwrap().official_numbering());
+        assert!(!identify("1、 总体情况").unwrap().official_numbering());
         assert_eq!(identify("（三）收到和处理政府信息公开申请情况").unwrap().section, 2);
         assert_eq!(identify("第四部分 政府信息公开行政复议、行政诉讼情况").unwrap().section, 3);
         let typo = identify("四、政府信息公开行政法复议、行政诉讼情况").unwrap();

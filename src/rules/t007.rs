@@ -1,20 +1,35 @@
+use super::text::{clause_around, numerals::first_count_between, prose, sentence_around, Count, Terms};
+use super::text::segments::CLAUSE_ENDS;
 use super::{declare_rule, Context, Finding, Severity};
-use crate::model::{CellId, TextField};
+use crate::model::labels::{S3_ROWS, S4_COLUMNS, S4_GROUPS};
+use crate::model::{CellId, Report, TextField};
 
 declare_rule! {
     /// ## What it checks
-    /// That the prose does not contradict the tables. This version covers the outright case:
-    /// the text says no request was received (「无依申请公开」, 「未收到…申请」) while table 三
-    /// counts requests received this year (`s3.new.total` > 0).
+    /// That the numbers in the prose agree with the tables. A count is read after its
+    /// keyword, in the same clause: 新收/收到/受理…申请 N 件 (新收 of table 三; for 收到 and 受理
+    /// also 新收 + 上年结转), 上年结转, 办结 (办理结果总计), 结转下年度, each outcome group
+    /// (予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理, in a sentence about the
+    /// requests), 行政复议 N 件 and 行政诉讼 N 件 (both kinds of suit, in a sentence about
+    /// 公开), and 行政规范性文件 制发/废止/现行有效. Numbers may be written in Chinese (三件,
+    /// 十二件). A number is compared only when the table cell is filled in.
+    ///
+    /// Numbers about something else are left alone: a count after another keyword, a count
+    /// in a comparison (「较上年增加2件」), a count of 主动公开 information.
+    ///
+    /// The outright case — the text says no request was received (「无依申请公开」,
+    /// 「未收到…申请」) while table 三 counts some — is an error.
     ///
     /// ## Why it matters
-    /// Readers compare the text with the tables; a report that says both "none" and "three"
-    /// is wrong in one of them, and reviewers mark it as a data-quality defect.
+    /// Readers compare the text with the tables; a report that says 134 reviews in the text
+    /// and 170 in the table is wrong in one of them, and reviewers mark it as a data-quality
+    /// defect.
     ///
     /// ## Example
-    /// Wrong: 「2024年全年无依申请公开。」 with 本年新收 总计 3.
+    /// Wrong: 「被申请行政复议134件、被提起行政诉讼57件」 with 行政复议 总计 170 and 行政诉讼
+    /// 25 + 52; 「2024年全年无依申请公开。」 with 本年新收 总计 3.
     ///
-    /// Right: 「2024年共收到政府信息公开申请3件。」
+    /// Right: 「被申请行政复议170件、被提起行政诉讼77件」; 「2024年共收到政府信息公开申请3件。」
     code: "T007",
     name: "text-contradicts-tables",
     severity: Warning,
@@ -25,6 +40,11 @@ declare_rule! {
 const DENIALS: [&str; 6] = ["未收到", "没有收到", "未接到", "没有接到", "未受理", "无"];
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    check_no_request_claim(ctx, out);
+    check_counts(ctx, out);
+}
+
+fn check_no_request_claim(ctx: &Context, out: &mut Vec<Finding>) {
     let new_id = CellId::known("s3.new.total");
     let Some(received) = ctx.report.count(new_id).filter(|&n| n > 0) else { return };
     for field in TextField::ALL {
@@ -63,6 +83,222 @@ pub(super) fn find_no_request_claim(text: &str) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// What a keyword counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quantity {
+    /// 收到/受理…申请: 新收, or 新收 + 上年结转.
+    Received,
+    /// 新收…申请: 新收 only.
+    NewOnly,
+    CarriedIn,
+    Closed,
+    CarriedOut,
+    /// An outcome group: rows of table 三 (`S3_ROWS` indices).
+    Outcome(usize, usize),
+    Review,
+    Suit,
+    NormativeIssued,
+    NormativeRepealed,
+    NormativeInForce,
+    /// Ends the reach of the keyword before it.
+    Stop,
+}
+
+const KEYWORDS: &[(&str, Quantity)] = &[
+    ("收到", Quantity::Received),
+    ("接收", Quantity::Received),
+    ("受理", Quantity::Received),
+    ("新收", Quantity::NewOnly),
+    ("新受理", Quantity::NewOnly),
+    ("上年结转", Quantity::CarriedIn),
+    ("上年度结转", Quantity::CarriedIn),
+    ("上一年度结转", Quantity::CarriedIn),
+    ("办结", Quantity::Closed),
+    ("结转下年", Quantity::CarriedOut),
+    ("结转下一年", Quantity::CarriedOut),
+    ("结转至下年", Quantity::CarriedOut),
+    ("结转至下一年", Quantity::CarriedOut),
+    ("结转到下一年", Quantity::CarriedOut),
+    ("转入下一年", Quantity::CarriedOut),
+    ("转入下年", Quantity::CarriedOut),
+    ("予以公开", Quantity::Outcome(2, 2)),
+    ("部分公开", Quantity::Outcome(3, 3)),
+    ("不予公开", Quantity::Outcome(4, 11)),
+    ("无法提供", Quantity::Outcome(12, 14)),
+    ("不予处理", Quantity::Outcome(15, 19)),
+    ("其他处理", Quantity::Outcome(20, 22)),
+    ("行政复议", Quantity::Review),
+    ("行政诉讼", Quantity::Suit),
+    ("制发行政规范性文件", Quantity::NormativeIssued),
+    ("制发规范性文件", Quantity::NormativeIssued),
+    ("印发行政规范性文件", Quantity::NormativeIssued),
+    ("印发规范性文件", Quantity::NormativeIssued),
+    ("出台行政规范性文件", Quantity::NormativeIssued),
+    ("出台规范性文件", Quantity::NormativeIssued),
+    ("制定行政规范性文件", Quantity::NormativeIssued),
+    ("制定规范性文件", Quantity::NormativeIssued),
+    ("废止", Quantity::NormativeRepealed),
+    ("现行有效", Quantity::NormativeInForce),
+    // Words that end the reach of the keyword before them without counting anything.
+    ("主动公开", Quantity::Stop),
+    ("同比", Quantity::Stop),
+    ("较上年", Quantity::Stop),
+    ("比上年", Quantity::Stop),
+    ("其中", Quantity::Stop),
+];
+
+static KEYWORD_TERMS: Terms = Terms::new(|| KEYWORDS.iter().map(|(k, _)| *k).collect());
+
+/// A count must follow its keyword within this many bytes (about 16 characters).
+const REACH: usize = 48;
+
+const TOTAL: usize = 6;
+
+fn s3_total(row: usize) -> CellId {
+    CellId::s3(row, TOTAL)
+}
+
+fn row_of(key: &str) -> usize {
+    S3_ROWS.iter().position(|r| r.key == key).expect("row key of table 三")
+}
+
+/// The cells a quantity is compared with, and the values that the text may rightly give.
+fn expected(report: &Report, quantity: Quantity) -> Option<(Vec<CellId>, Vec<u64>, String)> {
+    let sum = |ids: &[CellId]| -> Option<u64> { ids.iter().map(|&id| report.count(id)).sum() };
+    let s3 = |key: &str| s3_total(row_of(key));
+    Some(match quantity {
+        Quantity::Received | Quantity::NewOnly => {
+            let new = report.count(s3("new"))?;
+            let mut allowed = vec![new];
+            let mut cells = vec![s3("new")];
+            if quantity == Quantity::Received {
+                if let Some(carried) = report.count(s3("carried_in")) {
+                    allowed.push(new + carried);
+                    cells.push(s3("carried_in"));
+                }
+            }
+            let label = if allowed.len() > 1 {
+                format!("本年新收 {new}（加上年结转为 {}）", allowed[1])
+            } else {
+                format!("本年新收 {new}")
+            };
+            (cells, allowed, label)
+        }
+        Quantity::CarriedIn => one(report, s3("carried_in"))?,
+        Quantity::Closed => one(report, s3("outcome_total"))?,
+        Quantity::CarriedOut => one(report, s3("carried_out"))?,
+        Quantity::Outcome(first, last) => {
+            let ids: Vec<CellId> = (first..=last).map(s3_total).collect();
+            let value = sum(&ids)?;
+            let group = S3_ROWS[first].groups.last().filter(|_| first != last).copied().unwrap_or(S3_ROWS[first].label);
+            (ids, vec![value], format!("{group} {value}"))
+        }
+        Quantity::Review => one(report, CellId::s4(0, S4_COLUMNS.len() - 1))?,
+        Quantity::Suit => {
+            let ids = [CellId::s4(1, S4_COLUMNS.len() - 1), CellId::s4(2, S4_COLUMNS.len() - 1)];
+            let value = sum(&ids)?;
+            let label = format!("{}（{} {} + {} {}）", S4_GROUPS[1].groups[0], S4_GROUPS[1].label, report.count(ids[0])?, S4_GROUPS[2].label, report.count(ids[1])?);
+            (ids.to_vec(), vec![value], format!("{label}，合计 {value}"))
+        }
+        Quantity::NormativeIssued => one(report, CellId::known("s2.normative.issued"))?,
+        Quantity::NormativeRepealed => one(report, CellId::known("s2.normative.repealed"))?,
+        Quantity::NormativeInForce => one(report, CellId::known("s2.normative.in_force"))?,
+        Quantity::Stop => return None,
+    })
+}
+
+fn one(report: &Report, id: CellId) -> Option<(Vec<CellId>, Vec<u64>, String)> {
+    let value = report.count(id)?;
+    Some((vec![id], vec![value], format!("{} {value}", id.label())))
+}
+
+/// Whether the sentence around a keyword is about what the keyword counts there.
+fn in_context(quantity: Quantity, sentence: &str, between: &str) -> bool {
+    let about_requests = ["申请", "答复", "办理", "办结"].iter().any(|w| sentence.contains(w));
+    match quantity {
+        Quantity::Received | Quantity::NewOnly => between.contains("申请") && !between.contains("复议"),
+        Quantity::CarriedIn | Quantity::CarriedOut | Quantity::Closed | Quantity::Outcome(..) => about_requests,
+        Quantity::Review | Quantity::Suit => sentence.contains("公开"),
+        Quantity::NormativeIssued => true,
+        // 「现行有效」 and 「废止」 say which row only when the sentence is about 规范性文件 alone.
+        Quantity::NormativeRepealed | Quantity::NormativeInForce => {
+            sentence.contains("规范性文件") && !sentence.contains("规章")
+        }
+        Quantity::Stop => false,
+    }
+}
+
+/// A number in the prose and what it claims.
+struct Claim {
+    quantity: Quantity,
+    keyword_start: usize,
+    count: Count,
+}
+
+/// The counts that follow their keywords in one text.
+fn claims(text: &str) -> Vec<Claim> {
+    let hits: Vec<_> = KEYWORD_TERMS.find_iter(text).collect();
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for (i, hit) in hits.iter().enumerate() {
+        let (keyword, quantity) = KEYWORDS[hit.term];
+        if quantity == Quantity::Stop {
+            continue;
+        }
+        // 「主动予以公开」 is proactive disclosure.
+        if keyword == "予以公开" && text[..hit.start].ends_with("主动") {
+            continue;
+        }
+        let next_keyword = hits.get(i + 1).map_or(text.len(), |h| h.start);
+        let mut reach = next_keyword.min(hit.end + REACH).min(text.len());
+        while !text.is_char_boundary(reach) {
+            reach -= 1;
+        }
+        let reach = text[hit.end..reach].find(CLAUSE_ENDS).map_or(reach, |i| hit.end + i);
+        let Some(count) = first_count_between(text, hit.end, reach).filter(|c| c.end <= reach) else { continue };
+        let between = &text[hit.end..count.start];
+        if ["增加", "减少", "增长", "下降", "上升", "%", "％"].iter().any(|w| between.contains(w)) {
+            continue;
+        }
+        let (sentence_start, sentence_end) = sentence_around(text, hit.start, hit.end);
+        let (clause_start, _) = clause_around(text, hit.start, hit.end);
+        let before = &text[clause_start..hit.start];
+        if ["上年", "去年", "上一年", "同比", "较"].iter().any(|w| before.contains(w)) && quantity != Quantity::CarriedIn {
+            continue;
+        }
+        if !in_context(quantity, &text[sentence_start..sentence_end], between) {
+            continue;
+        }
+        found.push(Claim { quantity, keyword_start: hit.start, count });
+    }
+    found
+}
+
+fn check_counts(ctx: &Context, out: &mut Vec<Finding>) {
+    for (field, text) in prose(ctx.report) {
+        for claim in claims(text) {
+            let Some((cells, allowed, label)) = expected(ctx.report, claim.quantity) else { continue };
+            if allowed.contains(&claim.count.value) {
+                continue;
+            }
+            let snippet = &text[claim.keyword_start..claim.count.end];
+            let message = format!(
+                "{}写「{snippet}」（{}），但表格中{label}：正文与表格不一致，请核对后改正其一",
+                field.label(),
+                claim.count.value
+            );
+            out.push(
+                Finding::new(&RULE, message)
+                    .with_cells(cells)
+                    .with_values(claim.count.value, allowed[0])
+                    .with_text_span(field, text, claim.keyword_start, claim.count.end),
+            );
+        }
+    }
 }
 
 #[cfg(test)]

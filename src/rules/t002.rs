@@ -1,0 +1,111 @@
+use super::text::{prose, sentence_around, Terms};
+use super::{declare_rule, Context, Finding};
+
+declare_rule! {
+    /// ## What it checks
+    /// That the regulation and the report format are cited by their right names: there is no
+    /// 《政务公开条例》 (the regulation is 《中华人民共和国政府信息公开条例》), 国务院令第492号 was
+    /// replaced by 第711号 in 2019, and a report for 2021 or later follows 国办公开办函〔2021〕30号,
+    /// not the 2019 notice 国办公开办函〔2019〕60号. A sentence that names both the old and the
+    /// current text (explaining the revision) is not reported.
+    ///
+    /// ## Why it matters
+    /// A report that cites a regulation that does not exist, or a superseded one, reads as
+    /// copied without care; reviewers count it as a defect of legal basis.
+    ///
+    /// ## Example
+    /// Wrong: 「围绕《政务公开条例》进行解读」, 「根据《条例》（国务院令第492号）」.
+    ///
+    /// Right: 「围绕《中华人民共和国政府信息公开条例》进行解读」, 「（国务院令第711号）」.
+    code: "T002",
+    name: "wrong-legal-citation",
+    severity: Warning,
+    summary: "引用的条例名称、令号或格式文件有误",
+    check: check,
+}
+
+/// The known-wrong citations: what is written, what it should be, and what in the same
+/// sentence shows that the writer knows the right one.
+struct Citation {
+    written: &'static [&'static str],
+    right: &'static str,
+    why: &'static str,
+    /// Only from this report year on (the 2019 notice was right for 2019 and 2020).
+    from_year: Option<i32>,
+    /// A sentence holding one of these also cites the right text: not reported.
+    unless: &'static [&'static str],
+}
+
+const CITATIONS: &[Citation] = &[
+    Citation {
+        written: &["《政务公开条例》", "《中华人民共和国政务公开条例》", "《政府信息公开法》", "《中华人民共和国政府信息公开法》"],
+        right: "《中华人民共和国政府信息公开条例》",
+        why: "没有这一名称的法规",
+        from_year: None,
+        unless: &[],
+    },
+    Citation {
+        written: &["国务院令第492号", "国务院令492号", "第492号国务院令", "国务院第492号令"],
+        right: "国务院令第711号",
+        why: "第492号令公布的是2007年的条例，2019年修订后的条例为国务院令第711号",
+        from_year: None,
+        unless: &["711"],
+    },
+    Citation {
+        written: &[
+            "国办公开办函〔2019〕60号",
+            "国办公开办函[2019]60号",
+            "国办公开办函［2019］60号",
+            "国办公开办函（2019）60号",
+            "国办公开办函(2019)60号",
+            "国办公开办函【2019】60号",
+        ],
+        right: "国办公开办函〔2021〕30号",
+        why: "2019年的格式通知只适用于2019、2020年度报告，2021年度起执行国办公开办函〔2021〕30号",
+        from_year: Some(2021),
+        unless: &["30号"],
+    },
+];
+
+static WRITTEN: Terms = Terms::new(|| CITATIONS.iter().flat_map(|c| c.written.iter().copied()).collect());
+
+fn citation_of(written: &str) -> &'static Citation {
+    CITATIONS.iter().find(|c| c.written.contains(&written)).expect("every term belongs to a citation")
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for (field, text) in prose(ctx.report) {
+        // Every wrong citation holds one of these: skip the automaton when none occurs.
+        if !["政务公开条例", "信息公开法", "492", "60号"].iter().any(|gate| text.contains(gate)) {
+            continue;
+        }
+        for hit in WRITTEN.find_iter(text) {
+            let citation = citation_of(WRITTEN.pattern(hit.term));
+            if citation.from_year.is_some_and(|from| ctx.report.year.is_none_or(|y| y < from)) {
+                continue;
+            }
+            let (s, e) = sentence_around(text, hit.start, hit.end);
+            if citation.unless.iter().any(|u| text[s..e].contains(u)) {
+                continue;
+            }
+            let message = format!(
+                "{}引用了「{}」：{}。请改为「{}」",
+                field.label(),
+                &text[hit.start..hit.end],
+                citation.why,
+                citation.right
+            );
+            out.push(Finding::new(&RULE, message).with_text_span(field, text, hit.start, hit.end));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_term_has_its_citation() {
+        for i in 0..super::WRITTEN.len() {
+            super::citation_of(super::WRITTEN.pattern(i));
+        }
+    }
+}

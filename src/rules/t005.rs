@@ -1,0 +1,119 @@
+use super::text::{char_at, char_before, prose, with_span_in, Terms};
+use super::{declare_rule, Context, Finding};
+
+declare_rule! {
+    /// ## What it checks
+    /// Leftovers of a template or of Word: placeholders (XX, ××, ○○, □, 【请填写】), an empty
+    /// 《》, and field residue (`MERGEFORMAT`, 「错误！未定义书签」), in the prose, the headings
+    /// and the agency's details. 「XX」 inside a Latin word or code (XXL) is not reported.
+    ///
+    /// ## Why it matters
+    /// A published report with 「XX镇」 or 「《》」 in it was not finished; readers notice at once.
+    ///
+    /// ## Example
+    /// Wrong: 「XX镇2024年共收到申请3件」, 「根据《》规定」.
+    ///
+    /// Right: 「边昭镇2024年共收到申请3件」, 「根据《中华人民共和国政府信息公开条例》规定」.
+    code: "T005",
+    name: "template-leftovers",
+    severity: Warning,
+    summary: "正文中有未替换的模板占位符或Word域代码残留",
+    check: check,
+}
+
+static FIXED: Terms = Terms::new(|| {
+    vec!["MERGEFORMAT", "MERGEFIELD", "PAGEREF", "错误！未定义书签", "错误!未定义书签", "Error! Bookmark not defined", "《》", "《 》", "《　》"]
+});
+
+/// Finds placeholders in one text: (byte start, byte end).
+pub(super) fn leftovers(text: &str) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize)> = FIXED.find_iter(text).map(|h| (h.start, h.end)).collect();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let run_of = |c: char| -> Option<fn(char) -> bool> {
+            match c {
+                'X' | 'x' | 'Ｘ' | 'ｘ' => Some(|c| matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ')),
+                '×' | '＊' => Some(|c| matches!(c, '×' | '＊')),
+                '○' => Some(|c| c == '○'),
+                '□' | '■' => Some(|c| matches!(c, '□' | '■')),
+                _ => None,
+            }
+        };
+        if let Some(same) = run_of(c) {
+            let mut end = start + c.len_utf8();
+            let mut len = 1;
+            while let Some(&(i, d)) = chars.peek() {
+                if !same(d) {
+                    break;
+                }
+                end = i + d.len_utf8();
+                len += 1;
+                chars.next();
+            }
+            let boxes = matches!(c, '□' | '■');
+            let latin_word = char_before(text, start).is_some_and(|b| b.is_ascii_alphanumeric())
+                || char_at(text, end).is_some_and(|a| a.is_ascii_alphanumeric());
+            if (len >= 2 || boxes) && !latin_word {
+                found.push((start, end));
+            }
+        } else if c == '【' {
+            if let Some(close) = text[start..].find('】') {
+                let inner = &text[start + c.len_utf8()..start + close];
+                if inner.chars().count() <= 20 && ["请", "填写", "填入", "此处", "输入"].iter().any(|w| inner.contains(w)) {
+                    found.push((start, start + close + '】'.len_utf8()));
+                }
+            }
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
+fn message(place: &str, snippet: &str) -> String {
+    format!("{place}中有模板或Word残留「{snippet}」：请替换为实际内容或删除")
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for (field, text) in prose(ctx.report) {
+        for (s, e) in leftovers(text) {
+            out.push(Finding::new(&RULE, message(field.label(), &text[s..e])).with_text_span(field, text, s, e));
+        }
+    }
+    if let Some(headings) = &ctx.report.headings {
+        for (i, heading) in headings.iter().enumerate() {
+            for (s, e) in leftovers(heading) {
+                let f = Finding::new(&RULE, message(&format!("标题「{heading}」"), &heading[s..e]));
+                out.push(with_span_in(f, format!("headings[{i}]"), heading, s, e));
+            }
+        }
+    }
+    let agency = &ctx.report.agency;
+    for (path, label, value) in [
+        ("agency.name", "机关名称", &agency.name),
+        ("agency.address", "地址", &agency.address),
+        ("agency.postcode", "邮政编码", &agency.postcode),
+        ("agency.phone", "电话", &agency.phone),
+        ("agency.email", "电子邮箱", &agency.email),
+    ] {
+        for (s, e) in leftovers(value) {
+            out.push(with_span_in(Finding::new(&RULE, message(label, &value[s..e])), path, value, s, e));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leftovers;
+
+    fn snippets(text: &str) -> Vec<&str> {
+        leftovers(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn finds_placeholders_but_not_look_alikes() {
+        assert_eq!(snippets("XX镇共收到申请××件"), ["XX", "××"]);
+        assert_eq!(snippets("根据《》规定，【请填写】，○○村，□是"), ["《》", "【请填写】", "○○", "□"]);
+        assert_eq!(snippets("{ PAGE \\* MERGEFORMAT }"), ["MERGEFORMAT"]);
+        assert!(snippets("XXL型号，二〇〇八年，【重要】，3×4，《条例》").is_empty());
+    }
+}
