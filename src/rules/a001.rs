@@ -19,6 +19,7 @@ declare_rule! {
     code: "A001",
     name: "requests-balance",
     severity: Error,
+    inputs: Tables,
     summary: "三、每列：第一项加第二项之和应等于第三项加第四项之和",
     check: check,
 }

@@ -19,6 +19,7 @@ declare_rule! {
     code: "A002",
     name: "outcome-total",
     severity: Error,
+    inputs: Tables,
     summary: "三、（七）总计应等于各项办理结果之和",
     check: check,
 }

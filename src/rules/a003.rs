@@ -17,6 +17,7 @@ declare_rule! {
     code: "A003",
     name: "applicant-total",
     severity: Error,
+    inputs: Tables,
     summary: "三、每行：总计应等于六类申请人之和",
     check: check,
 }

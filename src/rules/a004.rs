@@ -18,6 +18,7 @@ declare_rule! {
     code: "A004",
     name: "review-litigation-total",
     severity: Error,
+    inputs: Tables,
     summary: "四、每组：总计应等于结果维持、结果纠正、其他结果、尚未审结之和",
     check: check,
 }

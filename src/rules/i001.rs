@@ -23,6 +23,7 @@ declare_rule! {
     code: "I001",
     name: "unplaced-content",
     severity: Warning,
+    inputs: Prose,
     summary: "导入的文件中有内容无法对应到报告中",
     check: check,
 }

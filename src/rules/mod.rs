@@ -3,6 +3,7 @@
 //! [`registry::RULES`] maps codes to rules; [`check`] runs them all. A new rule is a new file
 //! plus one line in the registry: the engine does not change.
 
+mod checker;
 mod finding;
 pub mod reference;
 pub mod registry;
@@ -37,6 +38,7 @@ mod v001;
 mod v002;
 mod v003;
 
+pub use checker::Checker;
 pub use finding::{Finding, Severity, TextSpan};
 pub use registry::{rule, RULES};
 
@@ -50,6 +52,8 @@ pub struct Rule {
     /// Kebab-case name, e.g. `requests-balance`.
     pub name: &'static str,
     pub severity: Severity,
+    /// What the rule reads: the engine reuses the findings of prose rules while the prose is unchanged.
+    pub inputs: Inputs,
     /// One line, in Chinese, for listings.
     pub summary: &'static str,
     /// Markdown documentation (what it checks, why it matters, examples): the rule's rustdoc.
@@ -58,6 +62,17 @@ pub struct Rule {
 }
 
 /// What a rule sees: the report, and helpers shared by rules.
+/// The parts of a report a rule reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inputs {
+    /// The cells, and perhaps the year or the agency block — never the prose.
+    Tables,
+    /// The prose, headings, agency block, year or import notes — never a cell.
+    Prose,
+    /// Both: compares the prose with the tables.
+    Both,
+}
+
 pub struct Context<'a> {
     pub report: &'a Report,
     /// Sentences, clauses and counts of each prose field, worked out once per check.
@@ -83,6 +98,7 @@ macro_rules! declare_rule {
         code: $code:literal,
         name: $name:literal,
         severity: $severity:ident,
+        inputs: $inputs:ident,
         summary: $summary:literal,
         check: $check:path $(,)?
     ) => {
@@ -91,6 +107,7 @@ macro_rules! declare_rule {
             code: $code,
             name: $name,
             severity: $crate::rules::Severity::$severity,
+            inputs: $crate::rules::Inputs::$inputs,
             summary: $summary,
             doc: concat!($($doc, "\n"),*),
             check: $check,

@@ -19,6 +19,7 @@ declare_rule! {
     code: "P001",
     name: "documents-in-force",
     severity: Warning,
+    inputs: Tables,
     summary: "二、现行有效件数不应少于本年制发件数减本年废止件数",
     check: check,
 }

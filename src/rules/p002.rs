@@ -19,6 +19,7 @@ declare_rule! {
     code: "P002",
     name: "no-power-for-regulations",
     severity: Warning,
+    inputs: Tables,
     summary: "无规章制定权的机关填报了规章",
     check: check,
 }

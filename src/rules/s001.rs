@@ -20,6 +20,7 @@ declare_rule! {
     code: "S001",
     name: "missing-section",
     severity: Error,
+    inputs: Both,
     summary: "缺少六个部分之一，或缺少统计表格",
     check: check,
 }

@@ -19,6 +19,7 @@ declare_rule! {
     code: "S002",
     name: "heading-format",
     severity: Warning,
+    inputs: Prose,
     summary: "部分标题的序号、顺序或文字与格式不一致",
     check: check,
 }

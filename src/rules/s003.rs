@@ -22,6 +22,7 @@ declare_rule! {
     code: "S003",
     name: "old-table-format",
     severity: Error,
+    inputs: Prose,
     summary: "2021 年及以后的报告使用了 2019 年旧版统计表格",
     check: check,
 }

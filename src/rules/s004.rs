@@ -18,6 +18,7 @@ declare_rule! {
     code: "S004",
     name: "edited-table-label",
     severity: Warning,
+    inputs: Prose,
     summary: "表格的行、列标签与格式规定的文字不一致",
     check: check,
 }

@@ -18,6 +18,7 @@ declare_rule! {
     code: "S005",
     name: "announced-parts",
     severity: Warning,
+    inputs: Prose,
     summary: "前言所称的部分数与报告实际的部分数不一致",
     check: check,
 }

@@ -24,6 +24,7 @@ declare_rule! {
     code: "T001",
     name: "statistical-period",
     severity: Error,
+    inputs: Prose,
     summary: "统计期限缺失或与报告年度不符，或正文把其他年份当作本年度",
     check: check,
 }

@@ -20,6 +20,7 @@ declare_rule! {
     code: "T002",
     name: "wrong-legal-citation",
     severity: Warning,
+    inputs: Prose,
     summary: "引用的条例名称、令号或格式文件有误",
     check: check,
 }

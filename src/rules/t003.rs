@@ -25,6 +25,7 @@ declare_rule! {
     code: "T003",
     name: "scope-mismatch",
     severity: Warning,
+    inputs: Prose,
     summary: "正文中的「全镇/全乡/全县/全市/全省」等范围用语与本机关不符",
     check: check,
 }

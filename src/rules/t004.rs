@@ -26,6 +26,7 @@ declare_rule! {
     code: "T004",
     name: "foreign-place-name",
     severity: Warning,
+    inputs: Prose,
     summary: "正文中出现外省的地名，疑为套用其他地方的材料",
     check: check,
 }

@@ -17,6 +17,7 @@ declare_rule! {
     code: "T005",
     name: "template-leftovers",
     severity: Warning,
+    inputs: Prose,
     summary: "正文中有未替换的模板占位符或Word域代码残留",
     check: check,
 }

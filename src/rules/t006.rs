@@ -23,6 +23,7 @@ declare_rule! {
     code: "T006",
     name: "malformed-contact",
     severity: Warning,
+    inputs: Prose,
     summary: "邮政编码、电话或电子邮箱格式有误",
     check: check,
 }

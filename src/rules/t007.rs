@@ -33,6 +33,7 @@ declare_rule! {
     code: "T007",
     name: "text-contradicts-tables",
     severity: Warning,
+    inputs: Both,
     summary: "正文中的数字或表述与统计表格不一致",
     check: check,
 }

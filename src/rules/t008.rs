@@ -22,6 +22,7 @@ declare_rule! {
     code: "T008",
     name: "overview-topics",
     severity: Warning,
+    inputs: Prose,
     summary: "一、总体情况缺少格式要求的内容",
     check: check,
 }

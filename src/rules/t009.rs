@@ -22,6 +22,7 @@ declare_rule! {
     code: "T009",
     name: "processing-fee-statement",
     severity: Warning,
+    inputs: Both,
     summary: "六、其他需要报告的事项未说明信息处理费收取情况，或与表格矛盾",
     check: check,
 }

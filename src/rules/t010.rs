@@ -19,6 +19,7 @@ declare_rule! {
     code: "T010",
     name: "problems-too-thin",
     severity: Warning,
+    inputs: Prose,
     summary: "五、存在的主要问题及改进情况为空或过于简单",
     check: check,
 }

@@ -18,6 +18,7 @@ declare_rule! {
     code: "T011",
     name: "outdated-terms",
     severity: Info,
+    inputs: Prose,
     summary: "使用了2019年条例修订前的旧提法",
     check: check,
 }

@@ -21,6 +21,7 @@ declare_rule! {
     code: "T012",
     name: "prose-sum",
     severity: Info,
+    inputs: Prose,
     summary: "正文中的合计数与其分项之和不符，或百分比与件数不符",
     check: check,
 }

@@ -20,6 +20,7 @@ declare_rule! {
     code: "V001",
     name: "invalid-number",
     severity: Error,
+    inputs: Tables,
     summary: "单元格应填写非负整数（收费金额：最多六位小数的万元数）",
     check: check,
 }

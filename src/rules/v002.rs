@@ -20,6 +20,7 @@ declare_rule! {
     code: "V002",
     name: "cell-not-filled",
     severity: Error,
+    inputs: Tables,
     summary: "单元格未填写（“/”“—”“无”不等于 0，没有的请填 0）",
     check: check,
 }

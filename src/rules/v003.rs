@@ -19,6 +19,7 @@ declare_rule! {
     code: "V003",
     name: "fee-in-yuan",
     severity: Warning,
+    inputs: Tables,
     summary: "行政事业性收费金额疑似以“元”而非“万元”填写",
     check: check,
 }
