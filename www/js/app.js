@@ -89,6 +89,10 @@ class App {
       this.restoreDraft();
     }
     if (this.env.readOnly) this.setReadOnly(true, null);
+    for (const path of Object.keys(this.locked)) {
+      const control = this.registry.fields.get(path);
+      if (control && control.tagName === 'SELECT') control.disabled = true; else if (control) control.readOnly = true;
+    }
     (this.env.page ? document.body : this.root).setAttribute('data-ready', 'true');
   }
 
