@@ -26,8 +26,16 @@ export function init(options) {
 async function load({ legacy }) {
   let modern = false;
   try { modern = !legacy && WebAssembly.validate(new Uint8Array(REFERENCE_TYPES)); } catch (e) { modern = false; }
-  const dir = modern ? './pkg/' : './pkg/legacy/';
-  const glue = await import(new URL(dir + 'xxgk_report.js', import.meta.url).href);
+  let dir = modern ? './pkg/' : './pkg/legacy/';
+  let glue;
+  try {
+    glue = await import(new URL(dir + 'xxgk_report.js', import.meta.url).href);
+  } catch (e) {
+    // One build only (pkg/, legacy-compatible: infra's build.sh default).
+    if (dir === './pkg/') throw e;
+    dir = './pkg/';
+    glue = await import(new URL(dir + 'xxgk_report.js', import.meta.url).href);
+  }
   await glue.default({ module_or_path: new URL(dir + 'xxgk_report_bg.wasm', import.meta.url) });
   wasm = glue;
   return api;

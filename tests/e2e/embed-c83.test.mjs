@@ -18,7 +18,10 @@ let browser;
 before(async () => {
   dist = buildDist();
   const initial = `<script>window.initialReport = ${SEED_JSON.replace(/</g, '\\u003c')};</script>\n`;
-  site = makeSite(dist.static, { 'iframe.html': portalPage(initial + snippets.iframe, { plain: true }) });
+  site = makeSite(dist.static, {
+    'iframe.html': portalPage(initial + snippets.iframe, { plain: true }),
+    'script-tag.html': portalPage(snippets['script-tag']),
+  });
   server = await startServer(site);
   browser = await launchChromium83();
 });
@@ -51,7 +54,6 @@ test('Chromium 83: the single file opens from file:// without any network reques
   await page.route('**/*', (route) => (/^(file|data|blob):/.test(route.request().url()) ? route.continue() : route.abort()));
   await page.goto(pathToFileURL(dist.single).href);
   await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
-  assert.equal(await page.evaluate(() => window.XXGK_PKG), 'pkg/legacy/');
   await typeAndLeave(page, null, 's3.new.natural', '１２件');
   await typeAndLeave(page, null, 's3.new.business', 'abc');
   const state = await page.evaluate(() => ({
@@ -96,6 +98,35 @@ test('Chromium 83: the sandboxed iframe sizes itself, takes the initial report b
   await page.close();
 });
 
+test('Chromium 83: the script-tag embed (Shadow DOM, legacy build) under hostile portal CSS takes typing and shows a finding', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url + 'script-tag.html');
+  await page.waitForFunction(() => {
+    const host = document.getElementById('xxgk-report');
+    const root = host.shadowRoot && host.shadowRoot.querySelector('.xr-root');
+    return root !== null && root.getAttribute('data-ready') === 'true' && !root.hidden;
+  }, null, { timeout: 30000 });
+  await page.evaluate(() => {
+    const input = document.getElementById('xxgk-report').shadowRoot.querySelector('[data-cell="s3.new.business"]');
+    input.focus();
+    input.select();
+  });
+  await page.keyboard.type('abc');
+  await page.keyboard.press('Tab');
+  const state = await page.evaluate(() => {
+    const root = document.getElementById('xxgk-report').shadowRoot;
+    return {
+      finding: root.querySelector('#summary [data-code="V001"]') !== null,
+      table: getComputedStyle(root.querySelector('table.report-table')).display,
+    };
+  });
+  assert.deepEqual(state, { finding: true, table: 'table' });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("Chromium 83: the static folder under the strict CSP with 'unsafe-eval' instead of 'wasm-unsafe-eval'", async () => {
   const csp = snippets.csp.trim().replace("'wasm-unsafe-eval'", "'unsafe-eval'");
   const strict = await startServer(dist.static, { headers: { 'Content-Security-Policy': csp } });
@@ -103,7 +134,7 @@ test("Chromium 83: the static folder under the strict CSP with 'unsafe-eval' ins
     const page = await browser.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) errors.push(m.text()); });
+    page.on('console', (m) => { if (/Content Security Policy|Refused/i.test(m.text())) errors.push(m.text()); });
     await page.goto(strict.url);
     await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
     await typeAndLeave(page, null, 's3.new.business', 'abc');

@@ -297,7 +297,7 @@ test('static folder under the strict CSP of the docs: page and script-tag embed,
 test('dist/static has a SHA256SUMS line for every file; server snippets map .wasm and send the CSP', () => {
   const sums = fs.readFileSync(`${dist.static}/SHA256SUMS`, 'utf8').trim().split('\n');
   const listed = sums.map((l) => l.split('  ')[1]);
-  assert.ok(listed.includes('index.html') && listed.includes('pkg/legacy/xxgk_report_bg.wasm') && listed.includes('xxgk-report.js'));
+  assert.ok(listed.includes('index.html') && listed.includes('pkg/xxgk_report_bg.wasm') && listed.includes('xxgk-report.js'));
   assert.ok(!listed.some((f) => f.startsWith('tools/')));
   for (const name of ['nginx', 'apache', 'iis', 'tomcat']) {
     assert.ok(snippets[name], name);

@@ -84,7 +84,7 @@ function parseModule(file) {
 }
 
 /** Concatenates `entry` and everything it imports, in dependency order, into one IIFE. */
-export function bundle(entry) {
+export function bundle(entry, alias) {
   const modules = new Map(); // file -> parsed, in evaluation order
   const visiting = new Set();
   function visit(file, from) {
@@ -96,6 +96,7 @@ export function bundle(entry) {
     for (const imp of mod.imports) {
       if (!/^\.\.?\//.test(imp.from)) fail(`${mod.rel}: only relative imports are supported ("${imp.from}")`);
       imp.file = path.resolve(path.dirname(file), imp.from);
+      if (alias && alias[imp.file]) imp.file = alias[imp.file];
       visit(imp.file, mod.rel);
     }
     visiting.delete(file);
@@ -146,13 +147,16 @@ function singleFile(www) {
     fail('www/index.html no longer has the expected <link>, <script src="loader.js" defer> and </body>');
   }
   const wasm = (dir) => fs.readFileSync(path.join(www, dir, 'xxgk_report_bg.wasm'));
-  const app = bundle(path.join(HERE, 'single-entry.js'));
+  // infra's build.sh ships one legacy-compatible build in pkg/; an older layout adds pkg/legacy/.
+  const twoBuilds = fs.existsSync(path.join(www, 'pkg/legacy/xxgk_report_bg.wasm'));
+  const alias = twoBuilds ? {} : { [path.join(www, 'pkg/legacy/xxgk_report.js')]: path.join(www, 'pkg/xxgk_report.js') };
+  const app = bundle(path.join(HERE, 'single-entry.js'), alias);
   const loader = fs.readFileSync(path.join(www, 'loader.js'), 'utf8');
   html = html.replace(link, () => '<style>\n' + css + '</style>');
   html = html.replace(loaderTag, '');
   html = html.replace('</body>', () => [
     '<script type="application/octet-stream" id="xxgk-wasm-modern">\n' + base64Lines(wasm('pkg')) + '</script>',
-    '<script type="application/octet-stream" id="xxgk-wasm-legacy">\n' + base64Lines(wasm('pkg/legacy')) + '</script>',
+    twoBuilds ? '<script type="application/octet-stream" id="xxgk-wasm-legacy">\n' + base64Lines(wasm('pkg/legacy')) + '</script>' : '',
     '<script>\n' + scriptText(app) + '\n</script>',
     '<script>\n' + scriptText(loader) + '</script>',
     '</body>',
@@ -185,9 +189,7 @@ function main() {
   const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
   const www = path.resolve(opt('--www', path.join(HERE, '..')));
   const out = path.resolve(opt('--out', path.join(www, '..', 'dist')));
-  for (const f of ['pkg/xxgk_report_bg.wasm', 'pkg/legacy/xxgk_report_bg.wasm']) {
-    if (!fs.existsSync(path.join(www, f))) fail(`missing www/${f}: run ./build.sh build first`);
-  }
+  if (!fs.existsSync(path.join(www, 'pkg/xxgk_report_bg.wasm'))) fail('missing www/pkg/xxgk_report_bg.wasm: run ./build.sh build first');
   fs.rmSync(out, { recursive: true, force: true });
   const staticDir = path.join(out, 'static');
   const files = copyTree(www, staticDir, (rel) => rel === 'tools' || rel.endsWith('.wasm.d.ts'));

@@ -1,7 +1,8 @@
 // Entry of the single-file build (./build.sh dist → dist/xxgk-report.html), bundled by dist.mjs
-// into one classic script. Both WebAssembly builds travel inline as base64 (script elements of
-// type application/octet-stream); loader.js, which runs after this, calls xxgkStartInline with
-// the choice it made by WebAssembly.validate.
+// into one classic script. The WebAssembly travels inline as base64 (script elements of type
+// application/octet-stream); loader.js, which runs after this, calls xxgkStartInline with the
+// choice it made by WebAssembly.validate. With one build only (pkg/, infra's default), dist.mjs
+// resolves the legacy import to pkg/ and inlines one module, used by every browser.
 import { startPage, bootFailed } from '../js/app.js';
 import * as modern from '../pkg/xxgk_report.js';
 import * as legacy from '../pkg/legacy/xxgk_report.js';
@@ -18,7 +19,8 @@ window.xxgkStartInline = function (useModern) {
   const glue = useModern ? modern : legacy;
   let bytes;
   try {
-    bytes = bytesOf(useModern ? 'xxgk-wasm-modern' : 'xxgk-wasm-legacy');
+    const legacyInline = document.getElementById('xxgk-wasm-legacy') !== null;
+    bytes = bytesOf(useModern || !legacyInline ? 'xxgk-wasm-modern' : 'xxgk-wasm-legacy');
   } catch (e) {
     bootFailed(e);
     return;
