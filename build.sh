@@ -8,7 +8,8 @@
 #                          wasm feature check, end-to-end tests (both browsers)
 #   ./build.sh bench       criterion benches, then tests/e2e/bench/*.mjs
 #   ./build.sh probe       rebuild tests/e2e/fixtures/wasm-floor/{modern,legacy}
-#   ./build.sh dist        single-file HTML (not implemented yet)
+#   ./build.sh dist        build, then dist/static/ (+ SHA256SUMS) and the single file
+#                          dist/xxgk-report.html (www/tools/dist.mjs)
 #
 # Environment: XXGK_TOOLS (tool cache, default ~/.cache/xxgk-tools),
 # CARGO_TARGET_DIR (default ./target), XXGK_LEGACY_TOOLCHAIN (default nightly),
@@ -198,6 +199,6 @@ case $cmd in
   test) cmd_test ;;
   bench) cmd_bench ;;
   probe) cmd_probe ;;
-  dist) die "dist (single-file HTML) is not implemented yet" ;;
+  dist) cmd_build; node www/tools/dist.mjs ;;
   *) die "unknown command '$cmd' (build|serve|test|bench|probe|dist)" ;;
 esac

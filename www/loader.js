@@ -1,14 +1,37 @@
 /* Classic script (no module syntax), so that it runs in every browser and can say, in
    Chinese, why the page cannot start: no WebAssembly (IE, 360 兼容模式), WebAssembly blocked by
    a Content-Security-Policy, or no ES modules. Otherwise it picks the WebAssembly build the
-   browser can run and starts js/main.js. */
+   browser can run and starts js/main.js.
+   On any other page (a portal's CMS template: no #boot-message element) it starts nothing and
+   defines window.XxgkReport instead: XxgkReport.ready resolves with the API of xxgk-report.js
+   (loaded from next to this file), or rejects with the same Chinese explanation. */
 (function () {
   'use strict';
 
   var boot = document.getElementById('boot');
   var bootMessage = document.getElementById('boot-message');
+  var embedded = !bootMessage;
+  var here = document.currentScript && document.currentScript.src ? document.currentScript.src : document.baseURI;
+
+  if (embedded) {
+    var settle = {};
+    window.XxgkReport = {
+      // No Promise at all (IE): ready stays null and `error` says why.
+      ready: typeof Promise === 'function' ? new Promise(function (resolve, reject) { settle.resolve = resolve; settle.reject = reject; }) : null,
+      error: null,
+      // Called by embed/global.js with the module's API.
+      attach: function (api) { api.init().then(settle.resolve, settle.reject); }
+    };
+  }
 
   function say(title, lines) {
+    if (embedded) {
+      var error = new Error(title + '：' + lines.join(''));
+      error.lines = lines;
+      window.XxgkReport.error = error;
+      if (settle.reject) { settle.reject(error); }
+      return;
+    }
     if (!boot) { return; }
     boot.setAttribute('role', 'alert');
     while (boot.firstChild) { boot.removeChild(boot.firstChild); }
@@ -22,7 +45,7 @@
     }
     boot.className = 'boot boot-error';
   }
-  window.xxgkBootFailure = say;
+  if (!embedded) { window.xxgkBootFailure = say; }
 
   var HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   // (func (param externref)): reference types, which Chromium 83 lacks.
@@ -57,7 +80,21 @@
   }
   var modern = false;
   try { modern = WebAssembly.validate(new Uint8Array(REFERENCE_TYPES)); } catch (e2) { modern = false; }
+  if (embedded) {
+    script.type = 'module';
+    script.src = new URL('embed/global.js', here).href;
+    script.onerror = function () {
+      say('填报模块未能加载', ['无法加载 ' + script.src + '。请确认 xxgk-report 的全部文件都已上传到该位置。']);
+    };
+    document.head.appendChild(script);
+    return;
+  }
   window.XXGK_PKG = modern ? 'pkg/' : 'pkg/legacy/';
+  // The single-file build (./build.sh dist) carries the page inline instead of as modules.
+  if (typeof window.xxgkStartInline === 'function') {
+    window.xxgkStartInline(modern);
+    return;
+  }
 
   script.type = 'module';
   script.src = 'js/main.js';

@@ -6,18 +6,44 @@ import { wireGrid } from './grid.js';
 import { createDrafts } from './drafts.js';
 import { download, readBytes, wireDrop } from './files.js';
 import { ask } from './dialog.js';
+import { connectFrame } from './frame.js';
 
 const SAVE_DELAY_MS = 250;
 
-export async function start(pkg) {
-  const wasm = await import('../' + pkg + 'xxgk_report.js');
-  await wasm.default({ module_or_path: new URL('../' + pkg + 'xxgk_report_bg.wasm', import.meta.url) });
-  new App(wasm).run();
+/** Starts the page (index.html) on an initialised WebAssembly module. */
+export function startPage(wasm) {
+  const app = new App(wasm, { container: document.getElementById('app'), page: true });
+  app.run();
+  if (window.parent !== window) connectFrame(app);
+  return app;
+}
+
+/** Tells the page's boot box why the page could not start. */
+export function bootFailed(e) {
+  const detail = e && e.message ? e.message : String(e);
+  window.xxgkBootFailure('页面启动失败', [
+    '填报页面未能启动。请刷新页面重试；如果仍然失败，请换用新版浏览器打开。',
+    '您之前填写的内容保存在本机，不会因此丢失。',
+    '技术信息：' + detail,
+  ]);
+}
+
+/**
+ * Renders the form into `container` (inside a shadow root, see xxgk-report.js) and returns the App.
+ * env: {report, locked: {path: value}, readOnly, onChange, onDownload, draftKey (null: no drafts)}.
+ */
+export function mountApp(wasm, container, env) {
+  const app = new App(wasm, Object.assign({}, env, { container, page: false }));
+  app.run();
+  return app;
 }
 
 class App {
-  constructor(wasm) {
+  constructor(wasm, env) {
     this.wasm = wasm;
+    this.env = env;
+    this.scope = env.container.getRootNode();
+    this.locked = env.locked || {};
     this.session = new wasm.Session();
     this.readOnly = false;
     this.lastGoodJson = null;
@@ -29,21 +55,26 @@ class App {
   run() {
     this.buildPage();
     this.drafts = createDrafts({
+      enabled: this.env.draftKey !== null,
+      namespace: this.env.draftKey,
       onLockLost: () => this.setReadOnly(true, '本报告已在另一个标签页中继续编辑，为避免互相覆盖，此页已改为只读。'),
       onDraftChanged: (draft) => this.showDraft(draft),
     });
     this.wireEvents();
-    document.getElementById('boot').hidden = true;
+    if (this.env.page) document.getElementById('boot').hidden = true;
     this.root.hidden = false;
-    window.XXGK_STARTED = true;
+    if (this.env.page) window.XXGK_STARTED = true;
 
-    if (!this.drafts.available) {
+    if (!this.drafts.available && this.env.draftKey !== null) {
       this.banner('storage', '此浏览器不允许本页在本机保存草稿（例如隐私模式，或本页被嵌入其他网站）。关闭页面前，请点击「下载报告（JSON）」保存您的工作。');
     }
-    if (this.drafts.available && this.drafts.busyElsewhere()) {
+    if (this.env.report !== undefined && this.env.report !== null) {
+      this.drafts.acquire();
+      this.loadJson(this.env.report);
+    } else if (this.drafts.available && this.drafts.busyElsewhere()) {
       this.showDraft(this.drafts.load());
       this.setReadOnly(true, '本报告已在另一个标签页中打开。为避免两个标签页互相覆盖草稿，同一时间只能在一个标签页中编辑。');
-      ask({
+      this.ask({
         title: '本报告已在另一个标签页中打开',
         body: [h('p', null, '同一时间只能在一个标签页中编辑，否则两边的草稿会互相覆盖。'),
           h('p', null, '您可以在此只读查看，或者在此继续编辑（另一个标签页将改为只读）。')],
@@ -57,13 +88,23 @@ class App {
       this.drafts.acquire();
       this.restoreDraft();
     }
-    document.body.setAttribute('data-ready', 'true');
+    if (this.env.readOnly) this.setReadOnly(true, null);
+    for (const path of Object.keys(this.locked)) {
+      const control = this.registry.fields.get(path);
+      if (control && control.tagName === 'SELECT') control.disabled = true; else if (control) control.readOnly = true;
+    }
+    (this.env.page ? document.body : this.root).setAttribute('data-ready', 'true');
+  }
+
+  /** The page's dialog, shown inside the form's own root (a shadow root when embedded). */
+  ask(options) {
+    return ask(Object.assign({ host: this.env.page ? document.body : this.root }, options));
   }
 
   // ---- page structure --------------------------------------------------------------------
 
   buildPage() {
-    const root = document.getElementById('app');
+    const root = this.env.container;
     this.root = root;
     const button = (label, onclick, extra) => h('button', Object.assign({ type: 'button', class: 'button', onclick }, extra || {}), label);
     this.fileInput = h('input', {
@@ -94,7 +135,7 @@ class App {
     this.notice = h('div', { class: 'notice', id: 'notice', role: 'status' });
     this.summary = h('div', { class: 'summary', id: 'summary', tabindex: '-1', 'aria-labelledby': 'summary-title' });
     this.live = h('div', { class: 'visually-hidden', id: 'findings-live', role: 'status', 'aria-live': 'polite' });
-    const form = h('form', { class: 'report-form', id: 'report-form', novalidate: true, onsubmit: (e) => e.preventDefault() });
+    const form = this.form = h('form', { class: 'report-form', id: 'report-form', novalidate: true, onsubmit: (e) => e.preventDefault() });
     this.headingsBlock = h('section', { class: 'section headings-block', id: 'headings', tabindex: '-1', 'aria-labelledby': 'headings-title', hidden: true });
     this.dropHint = h('div', { class: 'drop-hint', hidden: true }, h('p', null, '松开鼠标即可导入报告文件'));
     append(root, [
@@ -117,12 +158,13 @@ class App {
       summary: this.summary,
       live: this.live,
       onJump: (f) => this.jumpTo(f),
+      scope: this.scope,
     });
     this.view.touch('headings');
   }
 
   wireEvents() {
-    const form = document.getElementById('report-form');
+    const form = this.form;
     form.addEventListener('input', (e) => this.onInput(e.target));
     form.addEventListener('change', (e) => { if (e.target.tagName === 'SELECT') this.onInput(e.target); });
     form.addEventListener('focusout', (e) => this.onLeave(e.target));
@@ -131,7 +173,7 @@ class App {
       notify: (text) => this.say(text),
       isReadOnly: () => this.readOnly,
     });
-    wireDrop(this.dropHint, (file) => this.importFile(file), () => this.readOnly);
+    wireDrop(this.dropHint, (file) => this.importFile(file), () => this.readOnly, this.env.page ? document : this.env.container);
     const flush = () => this.saveNow();
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
@@ -201,16 +243,47 @@ class App {
   }
 
   afterEdit() {
-    this.refresh();
+    const findings = this.refresh();
     this.scheduleSave();
+    this.emitChange(findings);
   }
 
   refresh() {
     const findings = this.call(() => this.session.check());
-    if (!Array.isArray(findings)) return;
+    if (!Array.isArray(findings)) return undefined;
     this.renderHeadings();
     this.view.render(findings);
     this.updateCounts(findings);
+    return findings;
+  }
+
+  /** Tells the host (embedding API, iframe parent) about the report after a change. */
+  emitChange(findings) {
+    const listeners = [this.env.onChange, this.onFrameChange].filter((f) => typeof f === 'function');
+    if (!listeners.length || !Array.isArray(findings)) return;
+    const json = this.call(() => this.session.toJson());
+    if (typeof json !== 'string') return;
+    for (const listener of listeners) {
+      try { listener(JSON.parse(json), findings); } catch (e) { console.error(e); }
+    }
+  }
+
+  /** Replaces the report with `report` (a JSON text or object); throws a Chinese message if it is not a report. */
+  loadJson(report) {
+    const json = typeof report === 'string' ? report : JSON.stringify(report);
+    this.replaceSession(this.wasm.Session.fromJson(json));
+    this.view.reset();
+    this.view.touch('headings');
+    this.view.touchAll(this.registry.cells.keys());
+    this.view.touchAll(this.registry.fields.keys());
+    this.fillForm();
+    this.emitChange(this.refresh());
+    this.saveNow();
+  }
+
+  /** The report as a plain object. */
+  report() {
+    return JSON.parse(this.session.toJson());
   }
 
   updateCounts(findings) {
@@ -361,7 +434,7 @@ class App {
 
   async clearDraft() {
     if (this.readOnly) return;
-    const ok = await ask({
+    const ok = await this.ask({
       title: '清除本机草稿？',
       body: [h('p', null, '这会清空本页填写的全部内容，并删除本机保存的草稿，无法恢复。'), h('p', null, '如需保留，请先点击「取消」，再下载 JSON 备份。')],
       buttons: [{ label: '清除草稿', value: true, primary: true }, { label: '取消', value: false }],
@@ -386,6 +459,9 @@ class App {
   }
 
   fillForm() {
+    for (const path of Object.keys(this.locked)) {
+      this.call(() => this.session.setField(path, this.locked[path]));
+    }
     for (const [id, input] of this.registry.cells) {
       const text = this.call(() => this.session.cellText(id));
       input.value = typeof text === 'string' ? text : '';
@@ -403,14 +479,15 @@ class App {
     for (const input of this.registry.cells.values()) input.readOnly = readOnly;
     for (const [path, control] of this.registry.fields) {
       if (path === 'headings') continue;
-      if (control.tagName === 'SELECT') control.disabled = readOnly; else control.readOnly = readOnly;
+      const fixed = readOnly || Object.prototype.hasOwnProperty.call(this.locked, path);
+      if (control.tagName === 'SELECT') control.disabled = fixed; else control.readOnly = fixed;
     }
     this.importButton.classList.toggle('is-disabled', readOnly);
     this.fileInput.disabled = readOnly;
     this.totalsButton.disabled = readOnly;
     this.clearButton.disabled = readOnly;
     this.root.classList.toggle('is-read-only', readOnly);
-    if (readOnly) {
+    if (readOnly && why) {
       this.banner('readonly', why, h('button', { type: 'button', class: 'button', onclick: () => this.takeOver() }, '在此标签页编辑'));
     } else {
       this.removeBanner('readonly');
@@ -438,7 +515,7 @@ class App {
     }
     if (!imported) return;
     if (!this.session.isBlank()) {
-      const ok = await ask({
+      const ok = await this.ask({
         title: '用导入的报告替换当前内容？',
         body: [h('p', null, '本页已经填写了内容。导入「' + file.name + '」会替换全部现有内容。'), h('p', null, '如需保留现有内容，请先点击「取消」并下载 JSON 备份。')],
         buttons: [{ label: '替换为导入的报告', value: true, primary: true }, { label: '取消', value: false }],
@@ -472,13 +549,23 @@ class App {
     this.saveNow();
     const json = this.call(() => this.session.toJson());
     const stem = this.call(() => this.session.fileStem());
-    if (typeof json === 'string') download(stem + '.json', json, 'application/json');
+    if (typeof json === 'string') this.download(stem + '.json', json, 'application/json');
   }
 
   downloadCsv() {
     const csv = this.call(() => this.session.findingsCsv());
     const stem = this.call(() => this.session.fileStem());
-    if (typeof csv === 'string') download(stem + '_检查结果.csv', csv, 'text/csv;charset=utf-8');
+    if (typeof csv === 'string') this.download(stem + '_检查结果.csv', csv, 'text/csv;charset=utf-8');
+  }
+
+  /** Saves a file, unless the host's onDownload returns false (it then handles the file itself). */
+  download(fileName, text, type) {
+    if (typeof this.env.onDownload === 'function') {
+      let handled = false;
+      try { handled = this.env.onDownload({ fileName, type, text }) === false; } catch (e) { console.error(e); }
+      if (handled) return;
+    }
+    download(fileName, text, type);
   }
 
   // ---- totals ----------------------------------------------------------------------------
@@ -494,7 +581,7 @@ class App {
     const typed = proposals.filter((p) => p.current !== '');
     let chosen = proposals;
     if (typed.length) {
-      const choice = await ask({
+      const choice = await this.ask({
         title: '有 ' + typed.length + ' 个合计与计算结果不同',
         body: [
           h('p', null, '以下合计已经填写，但与各分项之和不同：'),

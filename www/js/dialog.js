@@ -8,9 +8,12 @@ let counter = 0;
  * (`cancelValue` on Escape).
  * buttons: [{label, value, primary}]
  */
-export function ask({ title, body, buttons, cancelValue }) {
+export function ask({ title, body, buttons, cancelValue, host }) {
   return new Promise((resolve) => {
-    const previous = document.activeElement;
+    const parent = host || document.body;
+    // Inside a shadow root, document.activeElement is the shadow host: ask the root instead.
+    const scope = parent.getRootNode();
+    const previous = scope.activeElement;
     const id = 'dialog-title-' + (++counter);
     const buttonRow = h('div', { class: 'dialog-buttons' });
     const box = h('div', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': id }, [
@@ -22,7 +25,7 @@ export function ask({ title, body, buttons, cancelValue }) {
     const close = (value) => {
       overlay.remove();
       document.removeEventListener('keydown', onKey, true);
-      if (previous && previous.focus && document.contains(previous)) previous.focus();
+      if (previous && previous.focus && previous.isConnected) previous.focus();
       resolve(value);
     };
     const buttonEls = buttons.map((b) =>
@@ -36,13 +39,13 @@ export function ask({ title, body, buttons, cancelValue }) {
         const focusables = buttonEls;
         const first = focusables[0];
         const last = focusables[focusables.length - 1];
-        if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus(); }
-        else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
-        else if (!box.contains(document.activeElement)) { e.preventDefault(); first.focus(); }
+        if (e.shiftKey && scope.activeElement === first) { e.preventDefault(); last.focus(); }
+        else if (!e.shiftKey && scope.activeElement === last) { e.preventDefault(); first.focus(); }
+        else if (!box.contains(scope.activeElement)) { e.preventDefault(); first.focus(); }
       }
     }
     document.addEventListener('keydown', onKey, true);
-    document.body.appendChild(overlay);
+    parent.appendChild(overlay);
     (buttonEls.find((b) => b.classList.contains('button-primary')) || buttonEls[0]).focus();
   });
 }

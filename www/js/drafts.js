@@ -2,8 +2,8 @@
 // the first one's draft: the lock holder writes a heartbeat; another tab that finds a fresh lock
 // offers read-only or take-over, and a tab that loses the lock (storage event) turns read-only.
 
-const DRAFT_KEY = 'xxgk-report/draft/v1';
-const LOCK_KEY = 'xxgk-report/lock/v1';
+const DRAFT_BASE = 'xxgk-report/draft/v1';
+const LOCK_BASE = 'xxgk-report/lock/v1';
 const HEARTBEAT_MS = 2000;
 const STALE_MS = 6000;
 
@@ -33,8 +33,12 @@ function tabIdentity() {
   }
 }
 
-export function createDrafts({ onLockLost, onDraftChanged }) {
-  const store = storage();
+/** `namespace` keeps an embedded form's draft apart from the page's; `enabled: false` keeps nothing. */
+export function createDrafts({ onLockLost, onDraftChanged, namespace, enabled = true }) {
+  const suffix = namespace ? '/' + namespace : '';
+  const DRAFT_KEY = DRAFT_BASE + suffix;
+  const LOCK_KEY = LOCK_BASE + suffix;
+  const store = enabled ? storage() : null;
   const tab = tabIdentity();
   let heartbeat = 0;
   let owner = false;

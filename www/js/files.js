@@ -24,23 +24,24 @@ export function readBytes(file) {
   });
 }
 
-/** Calls `onFile(file)` for a file dropped anywhere on the page, showing a hint while dragging. */
-export function wireDrop(hint, onFile, isReadOnly) {
+/** Calls `onFile(file)` for a file dropped on `target` (the whole page by default), showing a hint while dragging. */
+export function wireDrop(hint, onFile, isReadOnly, target) {
+  const area = target || document;
   let depth = 0;
   const hasFiles = (e) => e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, 'Files') >= 0;
-  document.addEventListener('dragenter', (e) => {
+  area.addEventListener('dragenter', (e) => {
     if (!hasFiles(e) || isReadOnly()) return;
     depth += 1;
     hint.hidden = false;
   });
-  document.addEventListener('dragleave', () => {
+  area.addEventListener('dragleave', () => {
     depth = Math.max(0, depth - 1);
     if (depth === 0) hint.hidden = true;
   });
-  document.addEventListener('dragover', (e) => {
+  area.addEventListener('dragover', (e) => {
     if (hasFiles(e)) { e.preventDefault(); e.dataTransfer.dropEffect = isReadOnly() ? 'none' : 'copy'; }
   });
-  document.addEventListener('drop', (e) => {
+  area.addEventListener('drop', (e) => {
     if (!hasFiles(e)) return;
     e.preventDefault();
     depth = 0;

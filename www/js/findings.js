@@ -6,7 +6,8 @@ import { domId, messageId } from './form.js';
 
 const ANNOUNCE_DELAY_MS = 700;
 
-export function createFindingsView({ registry, summary, live, onJump }) {
+export function createFindingsView({ registry, summary, live, onJump, scope }) {
+  const root = scope || document; // a Document, or the ShadowRoot the form is rendered in
   const touched = new Set();
   const shown = new Map(); // key -> signature of what is painted there
   const shownTables = new Map();
@@ -61,7 +62,7 @@ export function createFindingsView({ registry, summary, live, onJump }) {
   }
 
   function paint(key, list) {
-    const box = document.getElementById(messageId(key));
+    const box = root.getElementById(messageId(key));
     const control = registry.cells.get(key) || registry.fields.get(key);
     if (box) {
       clear(box);

@@ -1,11 +1,14 @@
 // Entry point, started by loader.js once it knows the browser can run the page.
-import { start } from './app.js';
+import { startPage, bootFailed } from './app.js';
 
-start(window.XXGK_PKG || 'pkg/').catch((e) => {
-  const detail = e && e.message ? e.message : String(e);
-  window.xxgkBootFailure('页面启动失败', [
-    '填报页面未能启动。请刷新页面重试；如果仍然失败，请换用新版浏览器打开。',
-    '您之前填写的内容保存在本机，不会因此丢失。',
-    '技术信息：' + detail,
-  ]);
-});
+function load(pkg) {
+  return import('../' + pkg + 'xxgk_report.js')
+    .then((wasm) => wasm.default({ module_or_path: new URL('../' + pkg + 'xxgk_report_bg.wasm', import.meta.url) })
+      .then(() => wasm));
+}
+
+const pkg = window.XXGK_PKG || 'pkg/';
+// With infra's single legacy-compatible build there is no pkg/legacy/: pkg/ runs everywhere.
+(pkg === 'pkg/' ? load(pkg) : load(pkg).catch(() => load('pkg/')))
+  .then(startPage)
+  .catch(bootFailed);

@@ -1,0 +1,147 @@
+// Embedding on the floor browser, Chromium 83 (no locators there: evaluate/keyboard/mouse):
+// the single file from file:// with the network blocked, the sandboxed iframe of docs/embedding.md,
+// and the static folder under the CSP that engines before Chromium 97 need ('unsafe-eval').
+// Needs www/pkg/legacy (./build.sh build). Run: node --test tests/e2e/embed-c83.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import { launchChromium83 } from './support/browsers.mjs';
+import { startServer } from './support/server.mjs';
+import { docSnippets, buildDist, makeSite, portalPage, SEED, SEED_JSON, rmrf } from './embed-fixtures.mjs';
+
+const snippets = docSnippets();
+let dist;
+let site;
+let server;
+let browser;
+
+before(async () => {
+  dist = buildDist();
+  const initial = `<script>window.initialReport = ${SEED_JSON.replace(/</g, '\\u003c')};</script>\n`;
+  site = makeSite(dist.static, {
+    'iframe.html': portalPage(initial + snippets.iframe, { plain: true }),
+    'script-tag.html': portalPage(snippets['script-tag']),
+  });
+  server = await startServer(site);
+  browser = await launchChromium83();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmrf(site);
+  rmrf(dist?.dir);
+});
+
+/** Types into a cell of `doc` (a function returning the document to use, evaluated in the page). */
+async function typeAndLeave(page, frameSelector, cell, text) {
+  await page.evaluate(([sel, id]) => {
+    const doc = sel ? document.querySelector(sel).contentDocument : document;
+    const input = doc.querySelector('[data-cell="' + id + '"]');
+    input.focus();
+    input.select();
+  }, [frameSelector, cell]);
+  await page.keyboard.type(text);
+  await page.keyboard.press('Tab');
+}
+
+test('Chromium 83: the single file opens from file:// without any network request and checks as you type', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  const attempted = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => { if (!/^(file|data|blob):/.test(r.url())) attempted.push(r.url()); });
+  await page.route('**/*', (route) => (/^(file|data|blob):/.test(route.request().url()) ? route.continue() : route.abort()));
+  await page.goto(pathToFileURL(dist.single).href);
+  await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
+  await typeAndLeave(page, null, 's3.new.natural', '１２件');
+  await typeAndLeave(page, null, 's3.new.business', 'abc');
+  const state = await page.evaluate(() => ({
+    normalised: document.querySelector('[data-cell="s3.new.natural"]').value,
+    inSummary: document.querySelector('#summary [data-code="V001"] a') !== null,
+  }));
+  assert.deepEqual(state, { normalised: '12', inSummary: true });
+  assert.deepEqual(attempted, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Chromium 83: the sandboxed iframe sizes itself, takes the initial report by postMessage and checks', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url + 'iframe.html');
+  await page.waitForFunction((name) => {
+    const f = document.getElementById('xxgk-frame').contentDocument;
+    const input = f && f.querySelector('[data-field="agency.name"]');
+    return input !== null && input.value === name;
+  }, SEED.agency.name, { timeout: 30000 });
+  await page.waitForFunction(() => {
+    const f = document.getElementById('xxgk-frame');
+    const inner = f.contentDocument.documentElement.getBoundingClientRect().height;
+    return f.getBoundingClientRect().height > 1000 && Math.abs(f.getBoundingClientRect().height - Math.ceil(inner)) <= 1;
+  });
+  await typeAndLeave(page, '#xxgk-frame', 's3.new.business', 'abc');
+  assert.equal(await page.evaluate(() => document.getElementById('xxgk-frame').contentDocument.querySelector('#summary [data-code="V001"]') !== null), true);
+  // The download is started inside the sandbox (allow-downloads). Here the test checks the blob:
+  // anchor the click makes; the saved file itself is checked in current Chromium (embed.test.mjs).
+  await page.evaluate(() => {
+    const doc = document.getElementById('xxgk-frame').contentDocument;
+    window.__clicked = [];
+    doc.addEventListener('click', (e) => { if (e.target.tagName === 'A' && e.target.download) window.__clicked.push(e.target.download + ' ' + e.target.href.slice(0, 5)); }, true);
+    doc.getElementById('download-json').click();
+  });
+  const clicked = await page.evaluate(() => window.__clicked);
+  assert.equal(clicked.length, 1);
+  assert.match(clicked[0], /\.json blob:$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Chromium 83: the script-tag embed (Shadow DOM, legacy build) under hostile portal CSS takes typing and shows a finding', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url + 'script-tag.html');
+  await page.waitForFunction(() => {
+    const host = document.getElementById('xxgk-report');
+    const root = host.shadowRoot && host.shadowRoot.querySelector('.xr-root');
+    return root !== null && root.getAttribute('data-ready') === 'true' && !root.hidden;
+  }, null, { timeout: 30000 });
+  await page.evaluate(() => {
+    const input = document.getElementById('xxgk-report').shadowRoot.querySelector('[data-cell="s3.new.business"]');
+    input.focus();
+    input.select();
+  });
+  await page.keyboard.type('abc');
+  await page.keyboard.press('Tab');
+  const state = await page.evaluate(() => {
+    const root = document.getElementById('xxgk-report').shadowRoot;
+    return {
+      finding: root.querySelector('#summary [data-code="V001"]') !== null,
+      table: getComputedStyle(root.querySelector('table.report-table')).display,
+    };
+  });
+  assert.deepEqual(state, { finding: true, table: 'table' });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("Chromium 83: the static folder under the strict CSP with 'unsafe-eval' instead of 'wasm-unsafe-eval'", async () => {
+  const csp = snippets.csp.trim().replace("'wasm-unsafe-eval'", "'unsafe-eval'");
+  const strict = await startServer(dist.static, { headers: { 'Content-Security-Policy': csp } });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (/Content Security Policy|Refused/i.test(m.text())) errors.push(m.text()); });
+    await page.goto(strict.url);
+    await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
+    await typeAndLeave(page, null, 's3.new.business', 'abc');
+    assert.equal(await page.evaluate(() => document.querySelector('#summary [data-code="V001"]') !== null), true);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await strict.close();
+  }
+});

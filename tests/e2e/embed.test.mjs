@@ -1,0 +1,307 @@
+// Embedding in a portal (issue 7), in current Chromium: the module API under hostile portal CSS,
+// the classic script tag, the sandboxed iframe (resize, load, download), the single file from
+// file:// with the network blocked, and the static folder under a strict CSP. The snippets come
+// straight out of docs/embedding.md. Needs www/pkg and www/pkg/legacy (./build.sh build).
+// Run: node --test tests/e2e/embed.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { launchCurrent } from './support/browsers.mjs';
+import { startServer } from './support/server.mjs';
+import { docSnippets, buildDist, makeSite, portalPage, SEED, SEED_JSON, rmrf } from './embed-fixtures.mjs';
+
+const snippets = docSnippets();
+const CSP = snippets.csp.trim();
+let dist;
+let site;
+let server;
+let otherServer;
+let browser;
+
+before(async () => {
+  dist = buildDist();
+  const initial = `<script>window.initialReport = ${SEED_JSON.replace(/</g, '\\u003c')};</script>\n`;
+  site = makeSite(dist.static, {
+    'module.html': portalPage(snippets.module),
+    'script-tag.html': portalPage(snippets['script-tag']),
+    'iframe.html': portalPage(initial + snippets.iframe, { plain: true }),
+    'iframe-cross.html': portalPage(initial + snippets.iframe.replace('src="/xxgk/index.html"', 'src="FRAME_SRC"'), { plain: true }),
+    'csp-host.html': portalPage('<div id="xxgk-report"></div><script src="/xxgk/loader.js"></script><script src="csp-host.js"></script>', { plain: true }),
+    'csp-host.js': snippets['script-tag'].match(/<script>\n([\s\S]*?)<\/script>/)[1],
+  });
+  server = await startServer(site);
+  otherServer = await startServer(site);
+  browser = await launchCurrent();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await otherServer?.close();
+  rmrf(site);
+  rmrf(dist?.dir);
+});
+
+/** A page that records errors, CSP violations and requests leaving `origins`. */
+async function newPage(origins, opts) {
+  const page = await browser.newPage(Object.assign({ acceptDownloads: true }, opts || {}));
+  page.errors = [];
+  page.foreign = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => {
+    // The browser's own favicon.ico request is not ours.
+    if (m.type() === 'error' && !/favicon\.ico$/.test(m.location().url || '')) page.errors.push(m.text());
+  });
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!/^(blob|data):/.test(url) && !origins.some((o) => url.startsWith(o))) page.foreign.push(url);
+  });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+  });
+  return page;
+}
+
+async function typeInCell(page, id, text) {
+  await page.locator(`[data-cell="${id}"]`).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Tab');
+}
+
+test('module API: under hostile portal CSS the form renders, takes typing and shows a finding; the portal is untouched', async () => {
+  const page = await newPage([server.url]);
+  await page.goto(server.url + 'module.html');
+  const hostBefore = await page.evaluate(() => {
+    const s = getComputedStyle(document.getElementById('host-p'));
+    return { color: s.color, font: s.fontFamily, table: getComputedStyle(document.getElementById('host-table')).display };
+  });
+  await page.locator('#xxgk-report .xr-root[data-ready="true"]').waitFor({ state: 'attached' });
+  await page.waitForFunction(() => !document.querySelector('#xxgk-report').shadowRoot.querySelector('.xr-root').hidden);
+
+  // The tables are laid out as tables and the inputs are visible, despite `table, input {display: none}` outside.
+  const inside = await page.evaluate(() => {
+    const root = document.querySelector('#xxgk-report').shadowRoot;
+    const table = root.querySelector('table.report-table');
+    const input = root.querySelector('[data-cell="s3.new.natural"]');
+    return {
+      table: getComputedStyle(table).display,
+      input: getComputedStyle(input).display,
+      width: input.getBoundingClientRect().width,
+      font: getComputedStyle(root.querySelector('.xr-root')).fontFamily,
+      spacing: getComputedStyle(root.querySelector('.xr-root')).letterSpacing,
+    };
+  });
+  assert.equal(inside.table, 'table');
+  assert.notEqual(inside.input, 'none');
+  assert.ok(inside.width > 20, 'the cell input has a width');
+  assert.match(inside.font, /YaHei/);
+  assert.equal(inside.spacing, 'normal');
+
+  // Locked agency fields from the snippet.
+  const name = page.locator('#xxgk-report [data-field="agency.name"]');
+  assert.equal(await name.inputValue(), '通榆县边昭镇人民政府');
+  assert.equal(await name.getAttribute('readonly'), '');
+
+  await typeInCell(page, 's3.new.natural', '１２件');
+  await typeInCell(page, 's3.new.business', 'abc');
+  assert.equal(await page.locator('#xxgk-report [data-cell="s3.new.natural"]').inputValue(), '12');
+  await page.locator('#xxgk-report td:has([data-cell="s3.new.business"]) [data-code="V001"]').waitFor({ state: 'attached' });
+  await page.locator('#xxgk-report #summary [data-code="V001"]').waitFor();
+  // onChange ran (the snippet writes the count into the title).
+  assert.match(await page.title(), /^报告有 \d+ 条检查结果$/);
+
+  const hostAfter = await page.evaluate(() => {
+    const s = getComputedStyle(document.getElementById('host-p'));
+    return { color: s.color, font: s.fontFamily, table: getComputedStyle(document.getElementById('host-table')).display };
+  });
+  assert.deepEqual(hostAfter, hostBefore, 'the portal\'s own styles are unchanged');
+
+  // The rest of the API, and the handle.
+  const api = await page.evaluate(async (seed) => {
+    const m = await import('/xxgk/xxgk-report.js');
+    const broken = JSON.parse(seed);
+    broken.year = 'abc';
+    let badJson = null;
+    try { m.validate('{"format": 1'); } catch (e) { badJson = e.message; }
+    const report = window.xxgkForm.getReport();
+    window.xxgkForm.setReport(seed);
+    return {
+      rules: m.rules().length,
+      codes: m.rules().map((r) => r.code).includes('A001'),
+      layouts: m.layouts().map((l) => l.id),
+      seedFindings: m.validate(seed).map((f) => f.code),
+      badJson,
+      typed: report.agency.name,
+      afterSet: window.xxgkForm.getReport().agency.name,
+    };
+  }, SEED_JSON);
+  assert.ok(api.rules > 5 && api.codes);
+  assert.deepEqual(api.layouts, ['s2', 's3', 's4']);
+  assert.ok(Array.isArray(api.seedFindings));
+  assert.match(api.badJson, /[\u4e00-\u9fff]/, 'a Chinese message for bad JSON');
+  assert.equal(api.typed, '通榆县边昭镇人民政府');
+  assert.equal(api.afterSet, '通榆县边昭镇人民政府', 'the locked name survives setReport');
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.foreign, []);
+  await page.close();
+});
+
+test('script tag: window.XxgkReport.ready mounts the form; a CSP that blocks WebAssembly rejects it in Chinese', async () => {
+  const page = await newPage([server.url]);
+  await page.goto(server.url + 'script-tag.html');
+  await page.locator('#xxgk-report .xr-root[data-ready="true"]').waitFor({ state: 'attached' });
+  assert.equal(await page.evaluate(() => typeof window.XxgkReport.ready.then), 'function');
+  await typeInCell(page, 's3.new.business', 'abc');
+  await page.locator('#xxgk-report #summary [data-code="V001"]').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+
+  const blocked = await browser.newPage({ bypassCSP: false });
+  await blocked.route('**/script-tag.html', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: Object.assign({}, response.headers(), { 'content-security-policy': "script-src 'self' 'unsafe-inline'" }) });
+  });
+  await blocked.goto(server.url + 'script-tag.html');
+  await blocked.waitForFunction(() => document.getElementById('xxgk-report').textContent.length > 0);
+  assert.match(await blocked.locator('#xxgk-report').textContent(), /安全策略.*wasm-unsafe-eval/);
+  await blocked.close();
+});
+
+async function frameMessages(page) {
+  await page.addInitScript(() => {
+    window.__frameMessages = [];
+    window.addEventListener('message', (e) => window.__frameMessages.push({ origin: e.origin, type: e.data && e.data.type, height: e.data && e.data.height }));
+  });
+}
+
+test('iframe (sandboxed): resize and ready messages, the initial report by postMessage, and a download', async () => {
+  const page = await newPage([server.url]);
+  await frameMessages(page);
+  await page.goto(server.url + 'iframe.html');
+  const frame = page.frameLocator('#xxgk-frame');
+  await frame.locator('[data-field="agency.name"]').waitFor();
+  await page.waitForFunction((name) => {
+    const f = document.getElementById('xxgk-frame').contentDocument;
+    const input = f && f.querySelector('[data-field="agency.name"]');
+    return input && input.value === name;
+  }, SEED.agency.name);
+  assert.equal(await page.locator('#xxgk-frame').getAttribute('sandbox'), 'allow-scripts allow-same-origin allow-downloads');
+
+  // The frame is as tall as its content: no inner scrollbar.
+  await page.waitForFunction(() => {
+    const f = document.getElementById('xxgk-frame');
+    const inner = f.contentDocument.documentElement.getBoundingClientRect().height;
+    return f.getBoundingClientRect().height > 1000 && Math.abs(f.getBoundingClientRect().height - Math.ceil(inner)) <= 1;
+  });
+  const types = await page.evaluate(() => window.__frameMessages.map((m) => m.type));
+  for (const t of ['xxgk-report:ready', 'xxgk-report:resize', 'xxgk-report:loaded']) assert.ok(types.includes(t), t);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    frame.locator('#download-json').click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.json$/);
+  const saved = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.agency.name, SEED.agency.name);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.foreign, []);
+  await page.close();
+});
+
+test('iframe from another origin: messages only with the origins allowed by ?parent-origin=', async () => {
+  const frameSrc = otherServer.url + 'xxgk/index.html?parent-origin=' + encodeURIComponent(new URL(server.url).origin);
+  const cross = makeSite(dist.static, {
+    'iframe-cross.html': fs.readFileSync(`${site}/iframe-cross.html`, 'utf8').replace('FRAME_SRC', frameSrc),
+  });
+  const portal = await startServer(cross);
+  const stranger = await startServer(cross);
+  try {
+    const page = await newPage([server.url, otherServer.url, portal.url]);
+    await frameMessages(page);
+    // The allowed portal (server's origin) — serve the same host page from it.
+    fs.writeFileSync(`${site}/iframe-cross-ok.html`, fs.readFileSync(`${cross}/iframe-cross.html`));
+    await page.goto(server.url + 'iframe-cross-ok.html');
+    const frame = page.frames().find((f) => f !== page.mainFrame()) || null;
+    assert.ok(frame);
+    await page.waitForFunction(() => window.__frameMessages.some((m) => m.type === 'xxgk-report:loaded'));
+    await page.waitForFunction(() => document.getElementById('xxgk-frame').getBoundingClientRect().height > 1000);
+    await page.close();
+
+    // A portal that is not on the list gets nothing, and its load is ignored.
+    const other = await newPage([stranger.url, otherServer.url]);
+    await frameMessages(other);
+    await other.goto(stranger.url + 'iframe-cross.html');
+    const inner = other.frames().find((f) => f !== other.mainFrame());
+    await inner.waitForSelector('body[data-ready="true"]');
+    await other.waitForTimeout(500);
+    assert.deepEqual(await other.evaluate(() => window.__frameMessages), []);
+    assert.equal(await inner.evaluate(() => document.querySelector('[data-field="agency.name"]').value), '');
+    await other.close();
+  } finally {
+    await portal.close();
+    await stranger.close();
+    rmrf(cross);
+    fs.rmSync(`${site}/iframe-cross-ok.html`, { force: true });
+  }
+});
+
+test('single file: opens from file:// with every network request blocked, and checks as you type', async () => {
+  const page = await newPage(['file://']);
+  const attempted = [];
+  await page.context().route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    attempted.push(url);
+    return route.abort();
+  });
+  await page.goto(pathToFileURL(dist.single).href);
+  await page.waitForSelector('body[data-ready="true"]');
+  await typeInCell(page, 's3.new.natural', '１２件');
+  await typeInCell(page, 's3.new.business', 'abc');
+  assert.equal(await page.locator('[data-cell="s3.new.natural"]').inputValue(), '12');
+  await page.locator('#summary [data-code="V001"]').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
+  assert.match(download.suggestedFilename(), /检查结果\.csv$/);
+  assert.deepEqual(attempted, []);
+  assert.deepEqual(page.foreign, []);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('static folder under the strict CSP of the docs: page and script-tag embed, no violation, checks as you type', async () => {
+  const strict = await startServer(site, { headers: { 'Content-Security-Policy': CSP } });
+  try {
+    for (const url of [strict.url + 'xxgk/index.html', strict.url + 'csp-host.html']) {
+      const page = await newPage([strict.url]);
+      await page.goto(url);
+      const scope = url.endsWith('index.html') ? '' : '#xxgk-report ';
+      if (scope) await page.locator('#xxgk-report .xr-root[data-ready="true"]').waitFor({ state: 'attached' });
+      else await page.waitForSelector('body[data-ready="true"]');
+      await typeInCell(page, 's3.new.business', 'abc');
+      await page.locator(scope + '#summary [data-code="V001"]').waitFor();
+      // Styles applied (a <link> in the shadow root is allowed by style-src 'self').
+      assert.equal(await page.locator(scope + '.summary').evaluate((el) => getComputedStyle(el).borderTopStyle), 'solid');
+      assert.deepEqual(await page.evaluate(() => window.__violations), [], url);
+      assert.deepEqual(page.errors, [], url);
+      assert.deepEqual(page.foreign, [], url);
+      await page.close();
+    }
+  } finally {
+    await strict.close();
+  }
+});
+
+test('dist/static has a SHA256SUMS line for every file; server snippets map .wasm and send the CSP', () => {
+  const sums = fs.readFileSync(`${dist.static}/SHA256SUMS`, 'utf8').trim().split('\n');
+  const listed = sums.map((l) => l.split('  ')[1]);
+  assert.ok(listed.includes('index.html') && listed.includes('pkg/xxgk_report_bg.wasm') && listed.includes('xxgk-report.js'));
+  assert.ok(!listed.some((f) => f.startsWith('tools/')));
+  for (const name of ['nginx', 'apache', 'iis', 'tomcat']) {
+    assert.ok(snippets[name], name);
+    assert.match(snippets[name], /application\/wasm/, name);
+    if (name !== 'tomcat') assert.ok(snippets[name].includes(CSP), name + ' sends the CSP');
+  }
+});
