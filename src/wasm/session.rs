@@ -6,8 +6,8 @@ use super::types::{FindingView, ImportSummary, TotalProposal};
 use super::{to_js, totals};
 use crate::export::csv::findings_csv;
 use crate::import;
-use crate::model::{from_json, to_json, CellId, CellValue, Level, Report, TextField};
-use crate::rules::{check, Finding, Severity};
+use crate::model::{from_json, from_json_keeping_invalid, to_json, CellId, CellValue, Level, Report, TextField};
+use crate::rules::{check, Checker, Finding, Severity};
 
 /// The report inside WebAssembly; JavaScript sends one edit at a time.
 #[wasm_bindgen]
@@ -15,6 +15,8 @@ pub struct Session {
     report: Report,
     /// What the import that made this session found, if it came from a file.
     imported: Option<import::ImportSummary>,
+    /// Re-runs the prose rules only when the prose changed: a keystroke in a table stays cheap.
+    checker: Checker,
 }
 
 fn error(message: impl Into<String>) -> JsValue {
@@ -45,19 +47,28 @@ impl Session {
     pub fn new() -> Session {
         let mut report = Report::empty();
         report.headings = Some(Report::official_headings());
-        Session { report, imported: None }
+        Session { report, imported: None, checker: Checker::new() }
     }
 
     /// A session on a JSON document (FORMAT.md §5); throws an `Error` with a Chinese message.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<Session, JsValue> {
-        from_json(text).map(|report| Session { report, imported: None }).map_err(|e| error(format!("JSON 文件有误：{e}")))
+        from_json(text).map(|report| Session { report, imported: None, checker: Checker::new() }).map_err(|e| error(format!("JSON 文件有误：{e}")))
+    }
+
+    /// A session on a draft saved by the page: as `fromJson`, but text typed into a number cell
+    /// (「abc」) is kept and reported by V001 instead of refusing the draft.
+    #[wasm_bindgen(js_name = fromDraft)]
+    pub fn from_draft(text: &str) -> Result<Session, JsValue> {
+        from_json_keeping_invalid(text)
+            .map(|report| Session { report, imported: None, checker: Checker::new() })
+            .map_err(|e| error(format!("草稿有误：{e}")))
     }
 
     /// A session on the bytes of a file: JSON, Word/WPS .docx or extracted text.
     pub fn import(bytes: &[u8], file_name: &str) -> Result<Session, JsValue> {
         import::import_with_summary(bytes, file_name)
-            .map(|(report, summary)| Session { report, imported: Some(summary) })
+            .map(|(report, summary)| Session { report, imported: Some(summary), checker: Checker::new() })
             .map_err(|e| error(e.message))
     }
 
@@ -171,16 +182,16 @@ impl Session {
 
     /// Every finding, errors first (`Finding[]`).
     #[wasm_bindgen(unchecked_return_type = "Finding[]")]
-    pub fn check(&self) -> Result<JsValue, JsValue> {
-        let findings = check(&self.report);
+    pub fn check(&mut self) -> Result<JsValue, JsValue> {
+        let findings = self.checker.check(&self.report);
         let views: Vec<FindingView> = findings.iter().map(FindingView::from).collect();
         to_js(&views)
     }
 
     /// The number of findings, without handing them over (for benchmarks and quick tests).
     #[wasm_bindgen(js_name = checkCount)]
-    pub fn check_count(&self) -> usize {
-        check(&self.report).len()
+    pub fn check_count(&mut self) -> usize {
+        self.checker.check(&self.report).len()
     }
 
     /// Totals that can be computed from their parts and differ from what the cell holds.
@@ -205,8 +216,8 @@ impl Session {
 
     /// The findings as CSV, UTF-8 text beginning with a byte-order mark.
     #[wasm_bindgen(js_name = findingsCsv)]
-    pub fn findings_csv(&self) -> String {
-        let findings: Vec<Finding> = check(&self.report);
+    pub fn findings_csv(&mut self) -> String {
+        let findings: Vec<Finding> = self.checker.check(&self.report);
         findings_csv(&findings)
     }
 

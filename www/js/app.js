@@ -356,7 +356,7 @@ class App {
     // saved JSON plus everything the form shows now (which is what the user typed).
     let session;
     try {
-      session = this.lastGoodJson ? this.wasm.Session.fromJson(this.lastGoodJson) : new this.wasm.Session();
+      session = this.lastGoodJson ? this.wasm.Session.fromDraft(this.lastGoodJson) : new this.wasm.Session();
     } catch (e) {
       session = new this.wasm.Session();
     }
@@ -382,7 +382,7 @@ class App {
       return;
     }
     try {
-      this.replaceSession(this.wasm.Session.fromJson(draft.json));
+      this.replaceSession(this.wasm.Session.fromDraft(draft.json));
       this.lastGoodJson = draft.json;
       this.view.touchAll(Array.isArray(draft.touched) ? draft.touched : []);
       this.fillForm();
@@ -399,7 +399,7 @@ class App {
   showDraft(draft) {
     if (!draft || typeof draft.json !== 'string') return;
     try {
-      this.replaceSession(this.wasm.Session.fromJson(draft.json));
+      this.replaceSession(this.wasm.Session.fromDraft(draft.json));
       this.view.touchAll(Array.isArray(draft.touched) ? draft.touched : []);
       this.fillForm();
       this.refresh();
