@@ -11,6 +11,8 @@ pub mod rules;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm_documents;
 
 pub use model::{CellId, Report};
 pub use rules::{check, Finding, Severity};

@@ -20,9 +20,12 @@ export interface LockedAgency {
 export interface DownloadRequest {
   /** e.g. "通榆县边昭镇人民政府_2024.json" or "…_检查结果.csv" */
   fileName: string;
-  /** "application/json" or "text/csv;charset=utf-8" */
+  /** "application/json", "text/csv;charset=utf-8", "text/html;charset=utf-8" or the .docx type */
   type: string;
-  text: string;
+  /** The content of a text file (JSON, CSV, HTML). */
+  text?: string;
+  /** The content of a binary file (the Word document). */
+  bytes?: Uint8Array;
 }
 
 export interface MountOptions {

@@ -5,6 +5,7 @@ import { createFindingsView, selectSpan } from './findings.js';
 import { wireGrid } from './grid.js';
 import { createDrafts } from './drafts.js';
 import { download, readBytes, wireDrop } from './files.js';
+import { fragmentNodes, copyText } from './documents.js';
 import { ask } from './dialog.js';
 import { connectFrame } from './frame.js';
 
@@ -42,6 +43,10 @@ class App {
   constructor(wasm, env) {
     this.wasm = wasm;
     this.env = env;
+    // The documents module (import of Word files, Word/HTML export): env.documents() loads it on
+    // first use; a build that carries it in the main module passes nothing.
+    this.loadDocuments = typeof env.documents === 'function' ? env.documents : () => Promise.resolve(wasm);
+    this.documentsModule = null;
     this.scope = env.container.getRootNode();
     this.locked = env.locked || {};
     this.session = new wasm.Session();
@@ -124,6 +129,10 @@ class App {
       h('div', { class: 'toolbar-group' }, [
         this.fileInput, this.importButton,
         button('下载报告（JSON）', () => this.downloadJson(), { id: 'download-json' }),
+        button('下载 Word', () => this.exportDocument('docx'), { id: 'download-docx' }),
+        button('下载网页（HTML）', () => this.exportDocument('html'), { id: 'download-html' }),
+        button('复制 HTML', () => this.exportDocument('copy'), { id: 'copy-html' }),
+        button('打印 / 另存为 PDF', () => this.exportDocument('print'), { id: 'print' }),
         button('下载检查结果（CSV）', () => this.downloadCsv(), { id: 'download-csv' }),
         this.totalsButton,
         this.clearButton,
@@ -138,12 +147,16 @@ class App {
     const form = this.form = h('form', { class: 'report-form', id: 'report-form', novalidate: true, onsubmit: (e) => e.preventDefault() });
     this.headingsBlock = h('section', { class: 'section headings-block', id: 'headings', tabindex: '-1', 'aria-labelledby': 'headings-title', hidden: true });
     this.dropHint = h('div', { class: 'drop-hint', hidden: true }, h('p', null, '松开鼠标即可导入报告文件'));
+    // What @media print shows instead of the form: the export's HTML, filled before printing.
+    this.printView = h('div', { class: 'print-view', id: 'print-view', 'aria-hidden': 'true' });
+    this.copyBox = h('div', { class: 'copy-box', id: 'copy-box', hidden: true });
     append(root, [
       toolbar,
       h('p', { class: 'intro' }, ['逐项填写下面的报告，页面会随时检查；也可以先', h('label', { for: 'import-file', class: 'link-label' }, '导入已有的报告文件'), '（JSON 格式，或把文件拖到本页）。表格中可用方向键和回车键移动，可直接粘贴从 Excel 或 WPS 复制的多行数据。']),
-      this.banners, this.alertBox, this.notice, this.summary, this.live, form, this.headingsBlock,
+      this.banners, this.alertBox, this.notice, this.copyBox, this.summary, this.live, form, this.headingsBlock,
       h('footer', { class: 'footer' }, '本页面在浏览器内运行，不联网，不上传任何数据。草稿保存在本机浏览器中，换电脑或清理浏览器数据后将不再存在，请及时下载 JSON 备份。'),
       this.dropHint,
+      this.printView,
     ]);
 
     this.registry = renderForm(form, {
@@ -175,6 +188,8 @@ class App {
     });
     wireDrop(this.dropHint, (file) => this.importFile(file), () => this.readOnly, this.env.page ? document : this.env.container);
     const flush = () => this.saveNow();
+    // Ctrl+P: print the report view when the documents module is at hand, else the form.
+    window.addEventListener('beforeprint', () => { if (this.documentsModule) this.fillPrintView(this.documentsModule); });
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
   }
@@ -507,8 +522,12 @@ class App {
       return;
     }
     let imported;
+    let found = null;
     try {
-      imported = this.call(() => this.wasm.Session.import(bytes, file.name));
+      const docs = await this.documents();
+      const read = docs.importFile(bytes, file.name);
+      found = read.summary;
+      imported = this.call(() => this.wasm.Session.fromDraft(read.json));
     } catch (e) {
       this.showAlert('未能导入「' + file.name + '」：' + (e && e.message ? e.message : e) + '。当前填写的内容没有改变。');
       return;
@@ -537,7 +556,6 @@ class App {
     this.saveNow();
     const summary = this.call(() => this.session.importSummary());
     if (summary) {
-      const found = summary.found;
       const parts = ['已导入「' + file.name + '」。'];
       parts.push(found ? found.message : '填写了 ' + summary.filled + ' 个单元格。');
       parts.push(summary.errors + summary.warnings === 0 ? '检查未发现问题。' : '检查发现 ' + summary.errors + ' 个错误、' + summary.warnings + ' 个警告，详见下方检查结果。');
@@ -559,13 +577,107 @@ class App {
   }
 
   /** Saves a file, unless the host's onDownload returns false (it then handles the file itself). */
-  download(fileName, text, type) {
+  download(fileName, content, type) {
     if (typeof this.env.onDownload === 'function') {
+      const file = typeof content === 'string' ? { fileName, type, text: content } : { fileName, type, bytes: content };
       let handled = false;
-      try { handled = this.env.onDownload({ fileName, type, text }) === false; } catch (e) { console.error(e); }
+      try { handled = this.env.onDownload(file) === false; } catch (e) { console.error(e); }
       if (handled) return;
     }
-    download(fileName, text, type);
+    download(fileName, content, type);
+  }
+
+  // ---- Word, HTML and print ------------------------------------------------------------------
+
+  /** The documents module, loaded on first use. */
+  documents() {
+    if (this.documentsModule) return Promise.resolve(this.documentsModule);
+    return this.loadDocuments().then((docs) => { this.documentsModule = docs; return docs; }, (e) => {
+      throw new Error('未能加载文档处理模块（' + (e && e.message ? e.message : e) + '），请刷新页面后重试');
+    });
+  }
+
+  /** kind: 'docx' | 'html' | 'copy' | 'print'. Asks first when the report has errors. */
+  async exportDocument(kind) {
+    this.saveNow();
+    const json = this.call(() => this.session.toJson());
+    const findings = this.call(() => this.session.check());
+    if (typeof json !== 'string' || !Array.isArray(findings)) return;
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    if (errors > 0 && !(await this.confirmDespiteErrors(kind, errors))) return;
+    this.showAlert(null);
+    let docs;
+    try {
+      docs = await this.documents();
+      if (kind === 'docx') {
+        this.download(docs.docxFileName(json), docs.toDocx(json),
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      } else if (kind === 'html') {
+        this.download(this.call(() => this.session.fileStem()) + '.html', docs.htmlPage(json), 'text/html;charset=utf-8');
+      } else if (kind === 'copy') {
+        this.copyHtml(docs.htmlFragment(json));
+      } else {
+        this.fillPrintView(docs, json);
+        window.print();
+      }
+    } catch (e) {
+      this.showAlert('未能生成文件：' + (e && e.message ? e.message : e) + '。填写的内容没有改变。');
+    }
+  }
+
+  confirmDespiteErrors(kind, errors) {
+    const what = { docx: '下载 Word', html: '下载网页', copy: '复制 HTML', print: '打印' }[kind];
+    return this.ask({
+      title: '报告中还有 ' + errors + ' 个错误',
+      body: [
+        h('p', null, '检查发现 ' + errors + ' 个错误（例如合计与分项不符）。带着错误发布的报告可能被退回。'),
+        h('p', null, '建议先查看并改正这些问题；也可以仍然' + what + '，或下载问题清单交给同事核对。'),
+      ],
+      buttons: [
+        { label: '查看问题', value: 'look', primary: true },
+        { label: '仍然' + what, value: 'go' },
+        { label: '下载问题清单（CSV）', value: 'csv' },
+      ],
+      cancelValue: 'look',
+    }).then((choice) => {
+      if (choice === 'csv') this.downloadCsv();
+      if (choice === 'look') {
+        this.summary.scrollIntoView({ block: 'start' });
+        this.summary.focus();
+      }
+      return choice === 'go';
+    });
+  }
+
+  /** Renders the export's HTML (every piece of user text escaped by the core) into the print view. */
+  fillPrintView(docs, json) {
+    const text = json || this.call(() => this.session.toJson());
+    if (typeof text !== 'string') return;
+    let nodes;
+    try { nodes = fragmentNodes(docs.htmlFragment(text)); } catch (e) { return; }
+    clear(this.printView);
+    append(this.printView, nodes);
+    this.root.classList.add('has-print-view');
+  }
+
+  async copyHtml(fragment) {
+    this.copyBox.hidden = true;
+    clear(this.copyBox);
+    if (await copyText(fragment)) {
+      this.say('已复制报告的 HTML。请在网站内容管理系统的编辑器中切换到“源代码”或“HTML”模式后粘贴。');
+      return;
+    }
+    const area = h('textarea', { class: 'copy-area', id: 'copy-area', readonly: true, rows: '8', 'aria-label': '报告的 HTML' });
+    area.value = fragment;
+    append(this.copyBox, [
+      h('p', null, '浏览器不允许本页直接写入剪贴板。下面的 HTML 已全部选中，请按 Ctrl+C 复制，然后粘贴到网站编辑器的“源代码”模式中。'),
+      area,
+      h('button', { type: 'button', class: 'button', onclick: () => { this.copyBox.hidden = true; clear(this.copyBox); } }, '关闭'),
+    ]);
+    this.copyBox.hidden = false;
+    area.focus();
+    area.select();
+    this.say('请按 Ctrl+C 复制选中的 HTML。');
   }
 
   // ---- totals ----------------------------------------------------------------------------

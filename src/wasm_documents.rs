@@ -1,0 +1,68 @@
+//! The documents binding: reading report files and writing Word and HTML, as free functions
+//! over the JSON document (FORMAT.md §5). The page loads it only when it is needed, so the
+//! zip, XML and deflate code stays out of the module every visitor downloads.
+//!
+//! The report travels as JSON written by `Session.toJson()`; it is read keeping text typed into
+//! number cells, so a report with a typo still exports (the cell shows what was typed).
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::export::{docx, html};
+use crate::import;
+use crate::model::{from_json_keeping_invalid, to_json, Report};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A file read by importFile: the report as a JSON document and the core's account of the import. */
+export interface ImportedFile { json: string; summary: import("./xxgk_report").ImportFound; }
+"#;
+
+fn error(message: impl Into<String>) -> JsValue {
+    js_sys::Error::new(&message.into()).into()
+}
+
+fn report(json: &str) -> Result<Report, JsValue> {
+    from_json_keeping_invalid(json).map_err(|e| error(format!("报告数据有误：{e}")))
+}
+
+#[derive(Serialize)]
+struct ImportedFile {
+    json: String,
+    summary: import::ImportSummary,
+}
+
+/// Reads a report file (JSON, Word/WPS .docx or extracted text); throws a Chinese message.
+#[wasm_bindgen(js_name = importFile, unchecked_return_type = "ImportedFile")]
+pub fn import_file(bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
+    let (report, summary) = import::import_with_summary(bytes, file_name).map_err(|e| error(e.message))?;
+    let file = ImportedFile { json: to_json(&report), summary };
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
+    file.serialize(&serializer).map_err(JsValue::from)
+}
+
+/// The report as the bytes of a Word document (.docx).
+#[wasm_bindgen(js_name = toDocx)]
+pub fn to_docx(json: &str) -> Result<Vec<u8>, JsValue> {
+    docx::to_docx(&report(json)?).map_err(|e| error(e.message))
+}
+
+/// 「<机关名称><年份>年政府信息公开工作年度报告.docx」.
+#[wasm_bindgen(js_name = docxFileName)]
+pub fn docx_file_name(json: &str) -> Result<String, JsValue> {
+    Ok(docx::file_name(&report(json)?))
+}
+
+/// The report as an HTML fragment with inline styles, for a portal's CMS editor.
+#[wasm_bindgen(js_name = htmlFragment)]
+pub fn html_fragment(json: &str) -> Result<String, JsValue> {
+    Ok(html::html_fragment(&report(json)?))
+}
+
+/// The report as a standalone HTML page (A4 print CSS).
+#[wasm_bindgen(js_name = htmlPage)]
+pub fn html_page(json: &str) -> Result<String, JsValue> {
+    Ok(html::html_page(&report(json)?))
+}
