@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # build.sh — build, serve, test and benchmark xxgk-report.
 #
-#   ./build.sh [build]     one wasm build for all browsers down to Chromium 83
-#                          -> www/pkg/ (nightly, see "legacy route" below)
+#   ./build.sh [build]     one wasm build for all browsers down to Chromium 83, two modules
+#                          -> www/pkg/xxgk_report* (the page: feature `page`) and
+#                          www/pkg/xxgk_documents* (Word/HTML, loaded on first use: feature
+#                          `documents`) (nightly, see "legacy route" below)
 #   ./build.sh serve [PORT]  build, then serve www/ on 127.0.0.1:PORT (8080)
 #   ./build.sh test        native tests, wasm tests in headless Chromium,
 #                          wasm feature check, end-to-end tests (both browsers)
@@ -88,9 +90,11 @@ lib_name() {
     console.log(t.name.replace(/-/g, "_"));'
 }
 
-# build_wasm modern|legacy CRATE_DIR OUT_DIR
+# build_wasm modern|legacy CRATE_DIR OUT_DIR [OUT_NAME [CARGO_FEATURE_ARGS...]]
+# Replaces OUT_DIR/OUT_NAME* (default: the library name); other modules in OUT_DIR stay.
 build_wasm() {
-  local variant=$1 dir=$2 out=$3 profile lib target_dir
+  local variant=$1 dir=$2 out=$3 name=${4:-} profile lib target_dir
+  local features=("${@:5}")
   profile=$(wasm_profile "$dir")
   lib=$(lib_name "$dir") || die "no cdylib target in $dir/Cargo.toml"
   # wasm-bindgen reads the target_features section to decide on externref, and
@@ -101,16 +105,18 @@ build_wasm() {
     log "cargo +$LEGACY_TOOLCHAIN build ($lib, legacy: mvp + build-std)"
     (cd "$dir" && env "$strip_var=debuginfo" CARGO_TARGET_DIR="$target_dir" RUSTFLAGS="$LEGACY_RUSTFLAGS" \
       cargo "+$LEGACY_TOOLCHAIN" build -q --lib --profile "$profile" --target "$WASM_TARGET" \
-      -Zbuild-std=std,panic_abort)
+      -Zbuild-std=std,panic_abort ${features[@]+"${features[@]}"})
   else
     target_dir=$CARGO_TARGET_DIR
     log "cargo build ($lib, current browsers)"
     (cd "$dir" && env "$strip_var=debuginfo" \
-      cargo build -q --lib --profile "$profile" --target "$WASM_TARGET")
+      cargo build -q --lib --profile "$profile" --target "$WASM_TARGET" ${features[@]+"${features[@]}"})
   fi
-  rm -rf "$out"
-  wasm-bindgen --target web --out-dir "$out" "$target_dir/$WASM_TARGET/$profile/$lib.wasm"
-  local wasm="$out/${lib}_bg.wasm" before
+  name=${name:-$lib}
+  mkdir -p "$out"
+  rm -f "$out/$name".* "$out/${name}_bg".*
+  wasm-bindgen --target web --out-dir "$out" --out-name "$name" "$target_dir/$WASM_TARGET/$profile/$lib.wasm"
+  local wasm="$out/${name}_bg.wasm" before
   before=$(stat -c %s "$wasm")
   if [[ $variant == legacy ]]; then
     # Pin the feature set so wasm-opt cannot introduce anything newer.
@@ -126,7 +132,9 @@ build_wasm() {
 cmd_build() {
   ensure_rust
   ensure_npm
-  build_wasm "$WASM_VARIANT" "$ROOT" www/pkg
+  rm -rf www/pkg
+  build_wasm "$WASM_VARIANT" "$ROOT" www/pkg xxgk_report
+  build_wasm "$WASM_VARIANT" "$ROOT" www/pkg xxgk_documents --no-default-features --features documents
 }
 
 # ---- checks -------------------------------------------------------------------
@@ -152,7 +160,7 @@ wasm_tests() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
     WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120} \
-    cargo test --target "$WASM_TARGET" --test wasm_binding --test import_wasm ${XXGK_WASM_TEST_ARGS:-}
+    cargo test --target "$WASM_TARGET" --features documents --test wasm_binding --test import_wasm ${XXGK_WASM_TEST_ARGS:-}
 }
 
 cmd_test() {

@@ -9,9 +9,9 @@ pub mod import;
 pub mod model;
 pub mod rules;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod wasm;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "documents"))]
 pub mod wasm_documents;
 
 pub use model::{CellId, Report};

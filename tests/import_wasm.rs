@@ -1,11 +1,14 @@
 //! The importer in the browser: the seed text, a .docx and hostile input through
-//! `import::import`, compiled to WebAssembly (the core only, not the binding).
+//! `import::import`, compiled to WebAssembly, and the documents binding over it (the module the
+//! page loads for Word files and Word/HTML export).
 //!
-//! Run with `wasm-pack test --headless --chrome` or wasm-bindgen-test-runner.
-#![cfg(target_arch = "wasm32")]
+//! Run with wasm-bindgen-test-runner: `cargo test --target wasm32-unknown-unknown --features documents --test import_wasm`.
+#![cfg(all(target_arch = "wasm32", feature = "documents"))]
 
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use wasm_bindgen::JsValue;
 use xxgk_report::import::import;
+use xxgk_report::wasm_documents as documents;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -28,4 +31,31 @@ fn hostile_input_is_refused_without_panic() {
     assert!(import(&[0xC4, 0xEA, 0xB6, 0xC8], "a.txt").unwrap_err().message.contains("GBK"));
     let deep = format!("{}{}", "<a>".repeat(10_000), "</a>".repeat(10_000));
     assert!(import(deep.as_bytes(), "a.txt").is_err());
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).expect("readable property")
+}
+
+#[wasm_bindgen_test]
+fn the_documents_binding_reads_files_and_writes_word_and_html() {
+    let file = documents::import_file(include_bytes!("fixtures/import/seed.docx"), "seed.docx").unwrap();
+    let json = get(&file, "json").as_string().expect("the report as JSON");
+    let summary = get(&file, "summary");
+    assert_eq!(get(&summary, "format").as_string().as_deref(), Some("docx"));
+    assert!(get(&summary, "message").as_string().unwrap().contains("Word"));
+
+    let docx = documents::to_docx(&json).unwrap();
+    assert_eq!(&docx[..2], b"PK");
+    assert!(documents::docx_file_name(&json).unwrap().ends_with("年政府信息公开工作年度报告.docx"));
+    assert!(documents::html_fragment(&json).unwrap().contains("<table"));
+    assert!(documents::html_page(&json).unwrap().starts_with("<!DOCTYPE html>"));
+
+    // A typo in a cell (as a draft keeps it) still exports; bad JSON is a Chinese error.
+    let typo = include_str!("fixtures/seed.json").replacen("\"s3.new.natural\": 0", "\"s3.new.natural\": \"abc\"", 1);
+    assert!(typo.contains("\"abc\""));
+    assert!(documents::html_fragment(&typo).unwrap().contains(">abc</td>"));
+    let error = documents::to_docx("{").err().expect("an error");
+    assert!(get(&error, "message").as_string().unwrap().contains("报告数据有误"));
+    assert!(documents::import_file(b"\xff\xfe", "x.json").is_err());
 }

@@ -14,6 +14,18 @@ const AGENCY_KEYS = ['name', 'level', 'region', 'address', 'postcode', 'phone', 
 
 let loading = null;
 let wasm = null;
+let documentsDir = './pkg/';
+let documents = null;
+
+/** The documents module (file import, Word/HTML export), loaded on first use. */
+function loadDocuments() {
+  if (!documents) {
+    documents = import(new URL(documentsDir + 'xxgk_documents.js', import.meta.url).href)
+      .then((glue) => glue.default({ module_or_path: new URL(documentsDir + 'xxgk_documents_bg.wasm', import.meta.url) }).then(() => glue))
+      .catch((e) => { documents = null; throw e; });
+  }
+  return documents;
+}
 
 /** Loads the WebAssembly checker (once); resolves with the API. `legacy: true` forces the Chromium 83 build. */
 export function init(options) {
@@ -37,6 +49,7 @@ async function load({ legacy }) {
     glue = await import(new URL(dir + 'xxgk_report.js', import.meta.url).href);
   }
   await glue.default({ module_or_path: new URL(dir + 'xxgk_report_bg.wasm', import.meta.url) });
+  documentsDir = dir;
   wasm = glue;
   return api;
 }
@@ -91,6 +104,7 @@ export function mount(element, options) {
     readOnly: Boolean(opts.readOnly),
     onChange: opts.onChange,
     onDownload: opts.onDownload,
+    documents: loadDocuments,
     draftKey: opts.draftKey === undefined ? 'embed' : opts.draftKey,
   });
   let readOnly = Boolean(opts.readOnly);

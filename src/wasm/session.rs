@@ -5,7 +5,6 @@ use wasm_bindgen::prelude::*;
 use super::types::{FindingView, ImportSummary, TotalProposal};
 use super::{to_js, totals};
 use crate::export::csv::findings_csv;
-use crate::import;
 use crate::model::{from_json, from_json_keeping_invalid, to_json, CellId, CellValue, Level, Report, TextField};
 use crate::rules::{check, Checker, Finding, Severity};
 
@@ -13,8 +12,6 @@ use crate::rules::{check, Checker, Finding, Severity};
 #[wasm_bindgen]
 pub struct Session {
     report: Report,
-    /// What the import that made this session found, if it came from a file.
-    imported: Option<import::ImportSummary>,
     /// Re-runs the prose rules only when the prose changed: a keystroke in a table stays cheap.
     checker: Checker,
 }
@@ -47,13 +44,13 @@ impl Session {
     pub fn new() -> Session {
         let mut report = Report::empty();
         report.headings = Some(Report::official_headings());
-        Session { report, imported: None, checker: Checker::new() }
+        Session { report, checker: Checker::new() }
     }
 
     /// A session on a JSON document (FORMAT.md §5); throws an `Error` with a Chinese message.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<Session, JsValue> {
-        from_json(text).map(|report| Session { report, imported: None, checker: Checker::new() }).map_err(|e| error(format!("JSON 文件有误：{e}")))
+        from_json(text).map(|report| Session { report, checker: Checker::new() }).map_err(|e| error(format!("JSON 文件有误：{e}")))
     }
 
     /// A session on a draft saved by the page: as `fromJson`, but text typed into a number cell
@@ -61,18 +58,13 @@ impl Session {
     #[wasm_bindgen(js_name = fromDraft)]
     pub fn from_draft(text: &str) -> Result<Session, JsValue> {
         from_json_keeping_invalid(text)
-            .map(|report| Session { report, imported: None, checker: Checker::new() })
+            .map(|report| Session { report, checker: Checker::new() })
             .map_err(|e| error(format!("草稿有误：{e}")))
     }
 
-    /// A session on the bytes of a file: JSON, Word/WPS .docx or extracted text.
-    pub fn import(bytes: &[u8], file_name: &str) -> Result<Session, JsValue> {
-        import::import_with_summary(bytes, file_name)
-            .map(|(report, summary)| Session { report, imported: Some(summary), checker: Checker::new() })
-            .map_err(|e| error(e.message))
-    }
-
-    /// What an import found, for the message after it (`ImportSummary`).
+    /// For the message once a file is read (`ImportSummary`): the findings and the notes the importer
+    /// left in `source`. Files are read by the documents module (`importFile`), which returns the
+    /// JSON this session is made from (`fromDraft`) and its own account of the file.
     #[wasm_bindgen(js_name = importSummary, unchecked_return_type = "ImportSummary")]
     pub fn import_summary(&self) -> Result<JsValue, JsValue> {
         let findings = check(&self.report);
@@ -87,7 +79,6 @@ impl Session {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             notes,
-            found: self.imported.as_ref(),
         })
     }
 

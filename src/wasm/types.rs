@@ -66,7 +66,6 @@ export interface ImportSummary {
   filled: number; errors: number; warnings: number;
   /** Edited labels and unplaced content, one line each, in Chinese. */
   notes: string[];
-  found: ImportFound | null;
 }
 "#;
 
@@ -133,11 +132,9 @@ pub(crate) struct TotalProposal {
 }
 
 #[derive(Serialize)]
-pub(crate) struct ImportSummary<'a> {
+pub(crate) struct ImportSummary {
     pub filled: usize,
     pub errors: usize,
     pub warnings: usize,
     pub notes: Vec<String>,
-    /// The core's account of the import (`import::ImportSummary`), when the session came from a file.
-    pub found: Option<&'a crate::import::ImportSummary>,
 }

@@ -11,9 +11,12 @@ import { connectFrame } from './frame.js';
 
 const SAVE_DELAY_MS = 250;
 
-/** Starts the page (index.html) on an initialised WebAssembly module. */
-export function startPage(wasm) {
-  const app = new App(wasm, { container: document.getElementById('app'), page: true });
+/**
+ * Starts the page (index.html) on an initialised WebAssembly module; `documents()` resolves with
+ * the initialised documents module (Word/HTML), loaded on first use.
+ */
+export function startPage(wasm, documents) {
+  const app = new App(wasm, { container: document.getElementById('app'), page: true, documents });
   app.run();
   if (window.parent !== window) connectFrame(app);
   return app;
@@ -43,9 +46,8 @@ class App {
   constructor(wasm, env) {
     this.wasm = wasm;
     this.env = env;
-    // The documents module (import of Word files, Word/HTML export): env.documents() loads it on
-    // first use; a build that carries it in the main module passes nothing.
-    this.loadDocuments = typeof env.documents === 'function' ? env.documents : () => Promise.resolve(wasm);
+    // The documents module (import of files, Word/HTML export): env.documents() loads it on first use.
+    this.loadDocuments = env.documents;
     this.documentsModule = null;
     this.scope = env.container.getRootNode();
     this.locked = env.locked || {};

@@ -2,7 +2,10 @@
 // Builds dist/ from www/ (run by `./build.sh dist` after the wasm build):
 //   dist/static/            the page as it is served (www/ without tools/), plus SHA256SUMS
 //   dist/xxgk-report.html   one self-contained file for file:// (no server, no network): CSS,
-//                           JavaScript and both WebAssembly builds (base64) inline.
+//                           JavaScript and the WebAssembly modules (base64) inline: the page's
+//                           and the documents module (Word/HTML), which the served page fetches
+//                           by dynamic import() on first use; here its glue is bundled like any
+//                           module and its bytes wait in a script element until first use.
 // ES modules cannot load from file://, so the page's modules are concatenated into one classic
 // script. Only a simple subset of module syntax is accepted; anything else fails the build:
 //   import { a, b as c } from './x.js';      import * as ns from './x.js';
@@ -32,7 +35,7 @@ const EXPORT_DECL = /^export\s+(async\s+function\s*\*?|function\s*\*?|class|cons
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 
 function isGlue(file) {
-  return /[\\/]pkg[\\/](legacy[\\/])?xxgk_report\.js$/.test(file);
+  return /[\\/]pkg[\\/](legacy[\\/])?xxgk_(report|documents)\.js$/.test(file);
 }
 
 function specifiers(list, file) {
@@ -157,6 +160,7 @@ function singleFile(www) {
   html = html.replace('</body>', () => [
     '<script type="application/octet-stream" id="xxgk-wasm-modern">\n' + base64Lines(wasm('pkg')) + '</script>',
     twoBuilds ? '<script type="application/octet-stream" id="xxgk-wasm-legacy">\n' + base64Lines(wasm('pkg/legacy')) + '</script>' : '',
+    '<script type="application/octet-stream" id="xxgk-wasm-documents">\n' + base64Lines(fs.readFileSync(path.join(www, 'pkg/xxgk_documents_bg.wasm'))) + '</script>',
     '<script>\n' + scriptText(app) + '\n</script>',
     '<script>\n' + scriptText(loader) + '</script>',
     '</body>',
@@ -189,7 +193,9 @@ function main() {
   const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
   const www = path.resolve(opt('--www', path.join(HERE, '..')));
   const out = path.resolve(opt('--out', path.join(www, '..', 'dist')));
-  if (!fs.existsSync(path.join(www, 'pkg/xxgk_report_bg.wasm'))) fail('missing www/pkg/xxgk_report_bg.wasm: run ./build.sh build first');
+  for (const name of ['xxgk_report', 'xxgk_documents']) {
+    if (!fs.existsSync(path.join(www, 'pkg', name + '_bg.wasm'))) fail(`missing www/pkg/${name}_bg.wasm: run ./build.sh build first`);
+  }
   fs.rmSync(out, { recursive: true, force: true });
   const staticDir = path.join(out, 'static');
   const files = copyTree(www, staticDir, (rel) => rel === 'tools' || rel.endsWith('.wasm.d.ts'));

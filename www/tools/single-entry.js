@@ -6,6 +6,7 @@
 import { startPage, bootFailed } from '../js/app.js';
 import * as modern from '../pkg/xxgk_report.js';
 import * as legacy from '../pkg/legacy/xxgk_report.js';
+import * as documents from '../pkg/xxgk_documents.js';
 
 function bytesOf(id) {
   const text = document.getElementById(id).textContent.replace(/\s+/g, '');
@@ -26,5 +27,16 @@ window.xxgkStartInline = function (useModern) {
     return;
   }
   // Asynchronous instantiation: Chromium 83 refuses to compile a module over 4 KB synchronously.
-  glue.default({ module_or_path: bytes }).then(() => startPage(glue)).catch(bootFailed);
+  // The documents module (Word/HTML) travels inline too, and is compiled only on first use.
+  let documentsReady = null;
+  const loadDocuments = () => {
+    if (!documentsReady) {
+      documentsReady = Promise.resolve()
+        .then(() => documents.default({ module_or_path: bytesOf('xxgk-wasm-documents') }))
+        .then(() => documents)
+        .catch((e) => { documentsReady = null; throw e; });
+    }
+    return documentsReady;
+  };
+  glue.default({ module_or_path: bytes }).then(() => startPage(glue, loadDocuments)).catch(bootFailed);
 };
