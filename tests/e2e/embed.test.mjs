@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { launchCurrent } from './support/browsers.mjs';
 import { startServer } from './support/server.mjs';
-import { docSnippets, buildDist, makeSite, portalPage, SEED, SEED_JSON, rmrf } from './embed-fixtures.mjs';
+import path from 'node:path';
+import { docSnippets, buildDist, makeSite, portalPage, SEED, SEED_JSON, rmrf, REPO } from './embed-fixtures.mjs';
 
 const snippets = docSnippets();
 const CSP = snippets.csp.trim();
@@ -265,6 +266,12 @@ test('single file: opens from file:// with every network request blocked, and ch
   await page.locator('#summary [data-code="V001"]').waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
   assert.match(download.suggestedFilename(), /检查结果\.csv$/);
+  // The documents module travels inline too: a Word file imports, offline.
+  await page.locator('#import-file').setInputFiles(path.join(REPO, 'tests/fixtures/import/seed.docx'));
+  const replace = page.getByRole('button', { name: '替换为导入的报告' });
+  await replace.click();
+  await page.locator('#notice', { hasText: '已导入' }).waitFor();
+  assert.equal(await page.locator('[data-field="agency.name"]').inputValue(), '通榆县边昭镇');
   assert.deepEqual(attempted, []);
   assert.deepEqual(page.foreign, []);
   assert.deepEqual(page.errors, []);

@@ -72,6 +72,22 @@ function zipEntry(zip, name) {
   return null;
 }
 
+test('the documents module is not loaded at start, only on the first import or export', async () => {
+  const page = await browser.newPage({ acceptDownloads: true });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.ok(fetched.includes('/pkg/xxgk_report_bg.wasm'));
+  assert.ok(!fetched.some((p) => p.includes('xxgk_documents')), 'not at start: ' + fetched.join(' '));
+  await page.locator('#import-file').setInputFiles(SEED);
+  await page.locator('#notice', { hasText: '已导入' }).waitFor();
+  assert.equal(fetched.filter((p) => p === '/pkg/xxgk_documents_bg.wasm').length, 1);
+  await downloadOf(page, () => page.getByRole('button', { name: '下载 Word' }).click());
+  assert.equal(fetched.filter((p) => p === '/pkg/xxgk_documents_bg.wasm').length, 1, 'fetched once');
+  await page.close();
+});
+
 test('下载 Word gives the .docx named after the agency and year, with the report in word/document.xml', async () => {
   const page = await openSeed();
   const { name, bytes } = await downloadOf(page, () => page.getByRole('button', { name: '下载 Word' }).click());

@@ -2,6 +2,7 @@
 // Needs the legacy build in www/pkg/legacy (./build.sh build).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium83 } from './support/browsers.mjs';
@@ -41,6 +42,43 @@ test('Chromium 83: the page loads the legacy build, takes typing and shows a fin
     invalid: document.querySelector('[data-cell="s3.new.business"]').getAttribute('aria-invalid'),
   }));
   assert.deepEqual(state, { normalised: '12', atCell: true, inSummary: true, invalid: 'true' });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Chromium 83: a Word file imports through the documents module, fetched on first use, and exports again', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  const fetched = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
+  assert.ok(!fetched.some((p) => p.includes('xxgk_documents')), 'not loaded at start');
+
+  const docx = fs.readFileSync(path.join(REPO, 'tests/fixtures/import/seed.docx')).toString('base64');
+  await page.evaluate((b64) => {
+    const binary = atob(b64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], 'seed.docx'));
+    const input = document.getElementById('import-file');
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change'));
+  }, docx);
+  await page.waitForFunction(() => /已导入/.test(document.getElementById('notice').textContent), null, { timeout: 30000 });
+  assert.ok(fetched.some((p) => p.endsWith('/pkg/xxgk_documents_bg.wasm')), 'fetched on first use');
+  assert.equal(await page.evaluate(() => document.querySelector('[data-field="agency.name"]').value), '通榆县边昭镇');
+
+  // The export path of the same module: a .docx (zip) with the report.
+  const head = await page.evaluate(async () => {
+    const docs = await import('./pkg/xxgk_documents.js');
+    const session = await import('./pkg/xxgk_report.js');
+    const json = new session.Session().toJson();
+    return Array.from(docs.toDocx(json).slice(0, 2));
+  });
+  assert.deepEqual(head, [0x50, 0x4b]);
   assert.deepEqual(errors, []);
   await page.close();
 });
