@@ -32,7 +32,7 @@ const CARRIED_OUT: usize = 24;
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (col, column) in S3_COLUMNS.iter().enumerate() {
         let ids = [OUTCOME_TOTAL, CARRIED_OUT, NEW, CARRIED_IN].map(|row| CellId::s3(row, col));
-        let Some([total, carried_out, new, carried_in]) = counts(ctx, ids) else { continue };
+        let Some([total, carried_out, new, carried_in]) = ctx.counts(ids) else { continue };
         let received = u128::from(new) + u128::from(carried_in);
         let handled = u128::from(total) + u128::from(carried_out);
         if received == handled {
@@ -47,12 +47,4 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         );
         out.push(Finding::new(&RULE, message).with_cells(ids).with_values(handled, received));
     }
-}
-
-pub(super) fn counts<const N: usize>(ctx: &Context, ids: [CellId; N]) -> Option<[u64; N]> {
-    let mut values = [0; N];
-    for (value, id) in values.iter_mut().zip(ids) {
-        *value = ctx.report.count(id)?;
-    }
-    Some(values)
 }

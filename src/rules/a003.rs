@@ -28,9 +28,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let total_id = CellId::s3(row, total_col);
         let Some(total) = ctx.report.count(total_id) else { continue };
         let parts = (0..total_col).map(|col| CellId::s3(row, col));
-        let Some(sum) = parts.clone().map(|id| ctx.report.count(id).map(u128::from)).sum::<Option<u128>>() else {
-            continue;
-        };
+        let Some(sum) = ctx.sum(parts.clone()) else { continue };
         if sum == u128::from(total) {
             continue;
         }

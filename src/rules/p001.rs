@@ -1,4 +1,3 @@
-use super::a001::counts;
 use super::{declare_rule, Context, Finding};
 use crate::model::CellId;
 
@@ -33,7 +32,7 @@ const IN_FORCE: usize = 2;
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for row in ROWS {
         let ids = [IN_FORCE, ISSUED, REPEALED].map(|col| CellId::s2(row, col));
-        let Some([in_force, issued, repealed]) = counts(ctx, ids) else { continue };
+        let Some([in_force, issued, repealed]) = ctx.counts(ids) else { continue };
         let net = issued.saturating_sub(repealed);
         if in_force >= net {
             continue;
