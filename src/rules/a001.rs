@@ -3,19 +3,19 @@ use crate::model::labels::S3_COLUMNS;
 use crate::model::CellId;
 
 declare_rule! {
-    /// ## What it checks
-    /// The rule printed in table 三 itself, for each applicant column:
-    /// 本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理
-    /// (「第一项加第二项之和，等于第三项加第四项之和」).
+    /// ## 检查内容
+    /// 第三部分表格本身印明的勾稽关系，逐列（每类申请人）检查：
+    /// 「一、本年新收政府信息公开申请数量」+「二、上年结转政府信息公开申请数量」=「（七）总计」+
+    /// 「四、结转下年度继续办理」（「第一项加第二项之和，等于第三项加第四项之和」）。
     ///
-    /// ## Why it matters
-    /// Every request received or carried in is either decided this year or carried out to the
-    /// next: a gap means requests were lost or counted twice. Reviewers check this first.
+    /// ## 为什么重要
+    /// 本年新收和上年结转的每一件申请，要么在本年度办理完毕，要么结转下年度继续办理；两边不相等，
+    /// 说明有申请漏计或重复计算。审核时首先核对这一关系。
     ///
-    /// ## Example
-    /// Wrong: 商业企业 new 3, carried in 1, outcome total 2, carried out 1 (4 ≠ 3).
+    /// ## 示例
+    /// 错误写法：「商业企业」一列，本年新收 3，上年结转 1，办理结果总计 2，结转下年度 1（4 ≠ 3）。
     ///
-    /// Right: new 3, carried in 1, outcome total 3, carried out 1.
+    /// 正确写法：本年新收 3，上年结转 1，办理结果总计 3，结转下年度 1。
     code: "A001",
     name: "requests-balance",
     severity: Error,
