@@ -59,9 +59,12 @@ cargo_tool() {
 
 ensure_rust() {
   rustup target list --installed | grep -qx "$WASM_TARGET" || rustup target add "$WASM_TARGET"
-  [[ $WASM_VARIANT == modern ]] \
-    || rustup component list --toolchain "$LEGACY_TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src' \
-    || die "legacy build needs: rustup toolchain install $LEGACY_TOOLCHAIN --profile minimal && rustup component add rust-src --toolchain $LEGACY_TOOLCHAIN (or run .ci/run)"
+  if [[ $WASM_VARIANT != modern ]]; then
+    rustup toolchain list | grep -q "^$LEGACY_TOOLCHAIN" \
+      || { log "installing the $LEGACY_TOOLCHAIN toolchain"; rustup toolchain install "$LEGACY_TOOLCHAIN" --profile minimal; }
+    rustup component list --toolchain "$LEGACY_TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src' \
+      || { log "adding rust-src to $LEGACY_TOOLCHAIN"; rustup component add rust-src --toolchain "$LEGACY_TOOLCHAIN"; }
+  fi
   [[ -f Cargo.lock ]] || cargo generate-lockfile
   local wb
   wb=$(lock_version wasm-bindgen)

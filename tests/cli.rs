@@ -166,7 +166,7 @@ fn rules_lists_every_code() {
     let json: Value = serde_json::from_slice(&xxgk(&["rules", "--json"]).stdout).unwrap();
     assert_eq!(json.as_array().unwrap().len(), xxgk_report::rules::RULES.len());
     assert_eq!(json[0]["code"], "A001");
-    assert!(json[0]["doc"].as_str().unwrap().starts_with("## What it checks"));
+    assert!(json[0]["doc"].as_str().unwrap().starts_with("## 检查内容"));
     let markdown = stdout(&xxgk(&["rules", "--markdown"]));
     assert_eq!(markdown, xxgk_report::rules::reference::markdown());
 }

@@ -3,19 +3,19 @@ use crate::model::labels::S3_COLUMNS;
 use crate::model::CellId;
 
 declare_rule! {
-    /// ## What it checks
-    /// The rule printed in table 三 itself, for each applicant column:
-    /// 本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理
-    /// (「第一项加第二项之和，等于第三项加第四项之和」).
+    /// ## 检查内容
+    /// 第三部分表格本身印明的勾稽关系，逐列（每类申请人）检查：
+    /// 「一、本年新收政府信息公开申请数量」+「二、上年结转政府信息公开申请数量」=「（七）总计」+
+    /// 「四、结转下年度继续办理」（「第一项加第二项之和，等于第三项加第四项之和」）。
     ///
-    /// ## Why it matters
-    /// Every request received or carried in is either decided this year or carried out to the
-    /// next: a gap means requests were lost or counted twice. Reviewers check this first.
+    /// ## 为什么重要
+    /// 本年新收和上年结转的每一件申请，要么在本年度办理完毕，要么结转下年度继续办理；两边不相等，
+    /// 说明有申请漏计或重复计算。审核时首先核对这一关系。
     ///
-    /// ## Example
-    /// Wrong: 商业企业 new 3, carried in 1, outcome total 2, carried out 1 (4 ≠ 3).
+    /// ## 示例
+    /// 错误写法：「商业企业」一列，本年新收 3，上年结转 1，办理结果总计 2，结转下年度 1（4 ≠ 3）。
     ///
-    /// Right: new 3, carried in 1, outcome total 3, carried out 1.
+    /// 正确写法：本年新收 3，上年结转 1，办理结果总计 3，结转下年度 1。
     code: "A001",
     name: "requests-balance",
     severity: Error,
@@ -32,7 +32,7 @@ const CARRIED_OUT: usize = 24;
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (col, column) in S3_COLUMNS.iter().enumerate() {
         let ids = [OUTCOME_TOTAL, CARRIED_OUT, NEW, CARRIED_IN].map(|row| CellId::s3(row, col));
-        let Some([total, carried_out, new, carried_in]) = counts(ctx, ids) else { continue };
+        let Some([total, carried_out, new, carried_in]) = ctx.counts(ids) else { continue };
         let received = u128::from(new) + u128::from(carried_in);
         let handled = u128::from(total) + u128::from(carried_out);
         if received == handled {
@@ -47,12 +47,4 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         );
         out.push(Finding::new(&RULE, message).with_cells(ids).with_values(handled, received));
     }
-}
-
-pub(super) fn counts<const N: usize>(ctx: &Context, ids: [CellId; N]) -> Option<[u64; N]> {
-    let mut values = [0; N];
-    for (value, id) in values.iter_mut().zip(ids) {
-        *value = ctx.report.count(id)?;
-    }
-    Some(values)
 }

@@ -3,19 +3,19 @@ use crate::model::labels::{S3_COLUMNS, S3_OUTCOME_ROWS};
 use crate::model::CellId;
 
 declare_rule! {
-    /// ## What it checks
-    /// For each applicant column of table 三, that （七）总计 equals the sum of the 21 outcome
-    /// rows, from （一）予以公开 to （六）其他处理 3.其他.
+    /// ## 检查内容
+    /// 第三部分表格每类申请人一列中，「（七）总计」应等于 21 行办理结果之和，
+    /// 即从「（一）予以公开」到「（六）其他处理」下的「3.其他」。
     ///
-    /// ## Why it matters
-    /// The total is what the balance of A001 rests on. Two mistakes are common and the message
-    /// names them when they fit: 部分公开 counted twice (the sum less 部分公开 equals the total),
-    /// and outcomes filled in although no request was received or carried in.
+    /// ## 为什么重要
+    /// A001 的勾稽关系以这个总计为基础。以下两种错误较为常见，情况相符时提示信息会直接点明：
+    /// 「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」被重复计算（各项之和减去部分公开恰好等于总计）；
+    /// 没有本年新收、也没有上年结转的申请，却填写了办理结果。
     ///
-    /// ## Example
-    /// Wrong: 予以公开 15, 部分公开 6, every other outcome 0, 总计 15 (the outcomes add up to 21).
+    /// ## 示例
+    /// 错误写法：予以公开 15，部分公开 6，其余各项均为 0，总计填 15（各项办理结果之和为 21）。
     ///
-    /// Right: 总计 21.
+    /// 正确写法：总计填 21。
     code: "A002",
     name: "outcome-total",
     severity: Error,
@@ -32,9 +32,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let total_id = CellId::s3(OUTCOME_TOTAL, col);
         let Some(total) = ctx.report.count(total_id) else { continue };
         let parts = S3_OUTCOME_ROWS.map(|row| CellId::s3(row, col));
-        let Some(sum) = parts.clone().map(|id| ctx.report.count(id).map(u128::from)).sum::<Option<u128>>() else {
-            continue;
-        };
+        let Some(sum) = ctx.sum(parts.clone()) else { continue };
         if sum == u128::from(total) {
             continue;
         }

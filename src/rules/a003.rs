@@ -3,17 +3,17 @@ use crate::model::labels::{S3_COLUMNS, S3_ROWS};
 use crate::model::CellId;
 
 declare_rule! {
-    /// ## What it checks
-    /// For each row of table 三, that the 总计 column equals the sum of the six applicant
-    /// columns (自然人 and the five kinds of 法人或其他组织).
+    /// ## 检查内容
+    /// 第三部分表格每一行中，
+    /// 「总计」列应等于六类申请人各列之和（「自然人」以及「法人或其他组织」下的五类）。
     ///
-    /// ## Why it matters
-    /// A row total that differs from its parts makes every column check meaningless.
+    /// ## 为什么重要
+    /// 行总计与各分项不符，逐列进行的各项核对也就失去了意义。
     ///
-    /// ## Example
-    /// Wrong: 本年新收 自然人 5, 商业企业 2, others 0, 总计 5.
+    /// ## 示例
+    /// 错误写法：本年新收一行，自然人 5，商业企业 2，其余各列为 0，总计 5。
     ///
-    /// Right: 总计 7.
+    /// 正确写法：总计 7。
     code: "A003",
     name: "applicant-total",
     severity: Error,
@@ -28,9 +28,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let total_id = CellId::s3(row, total_col);
         let Some(total) = ctx.report.count(total_id) else { continue };
         let parts = (0..total_col).map(|col| CellId::s3(row, col));
-        let Some(sum) = parts.clone().map(|id| ctx.report.count(id).map(u128::from)).sum::<Option<u128>>() else {
-            continue;
-        };
+        let Some(sum) = ctx.sum(parts.clone()) else { continue };
         if sum == u128::from(total) {
             continue;
         }

@@ -3,18 +3,18 @@ use crate::model::labels::{S4_COLUMNS, S4_GROUPS};
 use crate::model::CellId;
 
 declare_rule! {
-    /// ## What it checks
-    /// For each group of table 四 (行政复议; 行政诉讼 未经复议直接起诉; 行政诉讼 复议后起诉), that
-    /// 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
+    /// ## 检查内容
+    /// 第四部分表格每一组（「行政复议」；「行政诉讼」下的「未经复议直接起诉」；
+    /// 「行政诉讼」下的「复议后起诉」）中，「总计」=「结果维持」+「结果纠正」+「其他结果」+
+    /// 「尚未审结」。
     ///
-    /// ## Why it matters
-    /// Each case has exactly one state at the end of the year; a total that differs means a
-    /// case is missing or counted twice.
+    /// ## 为什么重要
+    /// 每一件案件在年末只处于一种状态；总计不相等，说明有案件漏计或重复计算。
     ///
-    /// ## Example
-    /// Wrong: 行政复议 结果维持 2, 结果纠正 1, 其他结果 0, 尚未审结 1, 总计 3.
+    /// ## 示例
+    /// 错误写法：行政复议 结果维持 2，结果纠正 1，其他结果 0，尚未审结 1，总计 3。
     ///
-    /// Right: 总计 4.
+    /// 正确写法：总计 4。
     code: "A004",
     name: "review-litigation-total",
     severity: Error,
@@ -29,9 +29,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let total_id = CellId::s4(group, total_col);
         let Some(total) = ctx.report.count(total_id) else { continue };
         let parts = (0..total_col).map(|col| CellId::s4(group, col));
-        let Some(sum) = parts.clone().map(|id| ctx.report.count(id).map(u128::from)).sum::<Option<u128>>() else {
-            continue;
-        };
+        let Some(sum) = ctx.sum(parts.clone()) else { continue };
         if sum == u128::from(total) {
             continue;
         }

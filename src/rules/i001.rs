@@ -2,24 +2,22 @@ use super::{declare_rule, Context, Finding};
 use crate::model::CellId;
 
 declare_rule! {
-    /// ## What it checks
-    /// Content of an imported document that could not be placed in the report: a table row
-    /// whose label is not one of the format's, a table that is none of the official tables, a
-    /// second copy of a table, values that do not line up with the header, or prose under
-    /// sections 二 to 四 (which hold only tables). Each finding says where the content is in
-    /// the source (section, table, row, column) and what was found there.
+    /// ## 检查内容
+    /// 导入的文件中无法对应到报告中的内容：标签不属于格式规定的表格行；
+    /// 不属于任何一张规定表格的表格；同一张表格的第二份；与表头对不齐的数值；
+    /// 第二至第四部分（这三部分只有表格）之下的文字。每条问题都会说明该内容在原文件中的位置（部分、
+    /// 表格、行、列）以及在该处发现的内容。
     ///
-    /// Only reports that were imported from a Word or text file carry this information.
+    /// 只有从 Word 文件或文本文件导入的报告才带有这些信息。
     ///
-    /// ## Why it matters
-    /// Whatever was not placed is missing from the checked report: the numbers of a row with
-    /// an unknown label are not counted in any sum, and a duplicate table may hold different
-    /// figures from the one that was used.
+    /// ## 为什么重要
+    /// 未能对应的内容不在被检查的报告中：标签无法识别的行，其数字不计入任何合计；
+    /// 重复的表格可能与实际采用的那一份数字不同。
     ///
-    /// ## Example
-    /// Wrong: a row 「9.其他原因」 added to table 三; a list of contacts laid out as a table.
+    /// ## 示例
+    /// 错误写法：在第三部分表格中增加一行「9.其他原因」；把联系人名单排成表格。
     ///
-    /// Right: only the rows and columns of the format; other content as prose in 六.
+    /// 正确写法：只使用格式规定的行和列；其他内容以文字形式写在第六部分。
     code: "I001",
     name: "unplaced-content",
     severity: Warning,

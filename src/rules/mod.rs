@@ -42,7 +42,7 @@ pub use checker::Checker;
 pub use finding::{Finding, Severity, TextSpan};
 pub use registry::{rule, RULES};
 
-use crate::model::Report;
+use crate::model::{CellId, Report};
 
 /// One rule of the catalog.
 #[derive(Debug)]
@@ -88,6 +88,21 @@ impl<'a> Context<'a> {
     /// The shared analysis of one prose field.
     pub fn prose(&self, field: crate::model::TextField) -> &text::ProseIndex<'a> {
         &self.prose[field as usize]
+    }
+
+    /// The counts in these cells, or `None` when one of them holds no count (not filled in,
+    /// or invalid: V001/V002 report those, so sums over them report nothing).
+    pub fn counts<const N: usize>(&self, ids: [CellId; N]) -> Option<[u64; N]> {
+        let mut values = [0; N];
+        for (value, id) in values.iter_mut().zip(ids) {
+            *value = self.report.count(id)?;
+        }
+        Some(values)
+    }
+
+    /// The sum of these cells, or `None` when one of them holds no count.
+    pub fn sum(&self, ids: impl IntoIterator<Item = CellId>) -> Option<u128> {
+        ids.into_iter().map(|id| self.report.count(id).map(u128::from)).sum()
     }
 }
 

@@ -1,21 +1,19 @@
-use super::a001::counts;
 use super::{declare_rule, Context, Finding};
 use crate::model::CellId;
 
 declare_rule! {
-    /// ## What it checks
-    /// For 规章 and 行政规范性文件 in section 二, that 现行有效件数 is not below
-    /// 本年制发件数 − 本年废止件数.
+    /// ## 检查内容
+    /// 第二部分「规章」和「行政规范性文件」两行中，
+    /// 「现行有效件数」不应少于「本年制发件数」减「本年废止件数」。
     ///
-    /// ## Why it matters
-    /// Documents issued this year and not repealed are still in force at the end of the year,
-    /// so the stock cannot be smaller than the net additions. A smaller stock usually means a
-    /// column was swapped or last year's figure was kept.
+    /// ## 为什么重要
+    /// 本年制发且未废止的文件，年末仍然现行有效，因此现行有效件数不可能少于本年净增加的件数。
+    /// 数字偏少，通常是填错了列，或者沿用了上年的数字。
     ///
-    /// ## Example
-    /// Wrong: 本年制发 12, 本年废止 2, 现行有效 8.
+    /// ## 示例
+    /// 错误写法：本年制发件数 12，本年废止件数 2，现行有效件数 8。
     ///
-    /// Right: 现行有效 10 or more.
+    /// 正确写法：现行有效件数为 10 或更多。
     code: "P001",
     name: "documents-in-force",
     severity: Warning,
@@ -33,7 +31,7 @@ const IN_FORCE: usize = 2;
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for row in ROWS {
         let ids = [IN_FORCE, ISSUED, REPEALED].map(|col| CellId::s2(row, col));
-        let Some([in_force, issued, repealed]) = counts(ctx, ids) else { continue };
+        let Some([in_force, issued, repealed]) = ctx.counts(ids) else { continue };
         let net = issued.saturating_sub(repealed);
         if in_force >= net {
             continue;

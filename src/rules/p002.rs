@@ -2,20 +2,21 @@ use super::{declare_rule, Context, Finding};
 use crate::model::{CellId, Level};
 
 declare_rule! {
-    /// ## What it checks
-    /// That an agency without the power to make 规章 reports none. 规章 are made only by the
-    /// departments of the State Council (部门规章) and by the governments of provinces and of
-    /// cities with districts (地方政府规章). A township or street, a county-level government,
-    /// and any department of a local government cannot make them.
+    /// ## 检查内容
+    /// 没有规章制定权的机关不应填报规章。
+    /// 规章只能由国务院部门（部门规章）以及省级人民政府和设区的市人民政府（地方政府规章）制定。
+    /// 乡镇人民政府（街道办事处）、县级人民政府以及地方人民政府的各部门都不能制定规章。
     ///
-    /// ## Why it matters
-    /// Counting 行政规范性文件 or internal rules as 规章 is a frequent mistake; such a report
-    /// is wrong in both rows.
+    /// 机关级别按 `agency.level` 判断；未填写机关级别的，不报告。
     ///
-    /// ## Example
-    /// Wrong: a township reports 规章 现行有效件数 6.
+    /// ## 为什么重要
+    /// 把行政规范性文件或内部制度当作规章填报是常见错误，
+    /// 这样的报告「规章」和「行政规范性文件」两行都是错的。
     ///
-    /// Right: 规章 all 0, the six documents under 行政规范性文件.
+    /// ## 示例
+    /// 错误写法：某镇在「规章」一行填写「现行有效件数」6。
+    ///
+    /// 正确写法：「规章」一行全部填 0，这 6 件计入「行政规范性文件」。
     code: "P002",
     name: "no-power-for-regulations",
     severity: Warning,

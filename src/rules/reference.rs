@@ -82,7 +82,7 @@ mod tests {
             assert!(md.contains(&format!("\n## {} {}\n", rule.code, rule.name)), "{}", rule.code);
             assert!(md.contains(&format!("[{}](#{})", rule.code, anchor(rule))), "{}", rule.code);
         }
-        assert!(md.contains("\n### What it checks\n"), "rule headings are demoted below the rule's own");
+        assert!(md.contains("\n### 检查内容\n"), "rule headings are demoted below the rule's own");
         assert!(!md.contains("\n ##"), "the rustdoc indentation is removed");
     }
 }

@@ -50,7 +50,22 @@ mod tests {
         for r in RULES {
             assert!(r.code.len() == 4 && r.code[1..].bytes().all(|b| b.is_ascii_digit()), "{}", r.code);
             assert!(r.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{}", r.name);
-            assert!(!r.summary.is_empty() && r.doc.contains("## "), "{} needs a summary and doc sections", r.code);
+            assert!(!r.summary.is_empty(), "{} needs a summary", r.code);
+        }
+    }
+
+    /// Every doc has the same three Chinese sections, in order, and its example shows both writings.
+    #[test]
+    fn docs_have_the_three_sections_and_both_examples() {
+        for r in RULES {
+            let doc = reference::doc_markdown(r);
+            let headings: Vec<&str> = doc.lines().filter(|l| l.starts_with('#')).collect();
+            assert_eq!(headings, ["## 检查内容", "## 为什么重要", "## 示例"], "{}", r.code);
+            let example = &doc[doc.find("## 示例").unwrap()..];
+            assert!(example.contains("错误写法") && example.contains("正确写法"), "{}: {example}", r.code);
+            for section in doc.split("## ").skip(1) {
+                assert!(section.lines().skip(1).any(|l| !l.trim().is_empty()), "{}: empty section", r.code);
+            }
         }
     }
 }

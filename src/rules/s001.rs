@@ -3,20 +3,20 @@ use crate::model::labels::{SECTION_NUMERALS, SECTION_TITLES};
 use crate::model::{CellId, CellValue, Report, Section};
 
 declare_rule! {
-    /// ## What it checks
-    /// That the report has all six sections of the format, and the tables of sections 二,
-    /// 三 and 四. A section is missing when none of the headings is recognisably its heading;
-    /// a table is missing when not one of its cells is filled in.
+    /// ## 检查内容
+    /// 报告应包含格式规定的全部六个部分，以及第二、三、四部分的统计表格。
+    /// 没有任何一个标题能识别为某一部分的标题时，视为缺少该部分；某张表格一个单元格都没有填写时，
+    /// 视为缺少该表格。
     ///
-    /// ## Why it matters
-    /// The six parts and their tables are prescribed by 国办公开办函〔2021〕30号; a report that
-    /// leaves one out is incomplete, however good the rest.
+    /// ## 为什么重要
+    /// 六个部分及其表格是国办公开办函〔2021〕30号规定的；缺少其中之一，其余部分写得再好，
+    /// 报告也不完整。
     ///
-    /// ## Example
-    /// Wrong: headings for 一 to 五, none for 六、其他需要报告的事项; or a heading 「四、…」 with
-    /// no table under it.
+    /// ## 示例
+    /// 错误写法：只有「一」至「五」的标题，没有「六、其他需要报告的事项」；或者有「四、…」的标题，
+    /// 下面却没有表格。
     ///
-    /// Right: all six headings, each with its content.
+    /// 正确写法：六个标题齐全，每个标题下都有相应的内容。
     code: "S001",
     name: "missing-section",
     severity: Error,

@@ -3,19 +3,18 @@ use super::{declare_rule, sections, Context, Finding};
 use crate::model::labels::{SECTION_NUMERALS, SECTION_TITLES};
 
 declare_rule! {
-    /// ## What it checks
-    /// That each section heading is numbered 「一、」 to 「六、」 in order and worded as the
-    /// format words it. Differences of punctuation and spacing alone are not reported.
+    /// ## 检查内容
+    /// 各部分标题应按顺序编号为「一、」至「六、」，文字与格式规定的一致。仅标点符号或空格不同的，
+    /// 不报告。
     ///
-    /// ## Why it matters
-    /// Reviews score the structure: a heading numbered 「3、」, a section out of order or a
-    /// heading with a typo (「政府信息公开行政法复议」, 「其他需要汇报事项」) is marked as a
-    /// format defect.
+    /// ## 为什么重要
+    /// 审核评议时会对报告结构打分：标题编号写成「3、」、部分顺序颠倒，
+    /// 或者标题有错字（「政府信息公开行政法复议」「其他需要汇报事项」），都会被记为格式问题。
     ///
-    /// ## Example
-    /// Wrong: 「3、 收到和处理政府信息公开申请情况」, 「1、 总体情况」.
+    /// ## 示例
+    /// 错误写法：「3、 收到和处理政府信息公开申请情况」「1、 总体情况」。
     ///
-    /// Right: 「三、收到和处理政府信息公开申请情况」, 「一、总体情况」.
+    /// 正确写法：「三、收到和处理政府信息公开申请情况」「一、总体情况」。
     code: "S002",
     name: "heading-format",
     severity: Warning,

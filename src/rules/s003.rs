@@ -2,23 +2,24 @@ use super::{declare_rule, Context, Finding};
 use crate::model::TableEdition;
 
 declare_rule! {
-    /// ## What it checks
-    /// That a report for 2021 or later uses the statistical tables of 国办公开办函〔2021〕30号,
-    /// not those of the 2019 format (国办公开办函〔2019〕60号). The old tables are recognised
-    /// on import by their labels: 「本年新制作数量」, 「上一年项目数量」, 「第二十条第（九）项」,
-    /// the row 「规范性文件」 without 行政, 「（六）其他处理」 as a single row.
+    /// ## 检查内容
+    /// 2021 年及以后年度的报告应使用国办公开办函〔2021〕30号规定的统计表格，
+    /// 而不是 2019 年格式（国办公开办函〔2019〕60号）的表格。导入时按以下标签识别旧表格：
+    /// 「本年新制作数量」「上一年项目数量」「第二十条第（九）项」、
+    /// 不带“行政”二字的「规范性文件」一行、只有一行的「（六）其他处理」。
     ///
-    /// Tables 三 and 四 of the old format are still imported and checked; its section 二 and
-    /// the single row 其他处理 cannot be mapped onto the new cells and are left not filled.
+    /// 旧格式的第三、四部分表格仍会导入并检查；
+    /// 旧格式第二部分的表格和只有一行的「其他处理」无法对应到新格式的单元格，保持未填写。
     ///
-    /// ## Why it matters
-    /// Since the reports for 2021 the format prescribes the new tables: a report on the old
-    /// ones misses the new rows and columns, and reviews mark it as a format defect.
+    /// ## 为什么重要
+    /// 自 2021 年度报告起，格式规定使用新表格：使用旧表格的报告缺少新增的行和列，
+    /// 审核时会被记为格式问题。
     ///
-    /// ## Example
-    /// Wrong: a 2023 report whose table 二 has 「本年新制作数量 / 本年新公开数量 / 对外公开总数量」.
+    /// ## 示例
+    /// 错误写法：
+    /// 2023 年度报告第二部分的表格使用「本年新制作数量 / 本年新公开数量 / 对外公开总数量」。
     ///
-    /// Right: 「本年制发件数 / 本年废止件数 / 现行有效件数」.
+    /// 正确写法：「本年制发件数 / 本年废止件数 / 现行有效件数」。
     code: "S003",
     name: "old-table-format",
     severity: Error,

@@ -1,20 +1,18 @@
 use super::{declare_rule, Context, Finding};
 
 declare_rule! {
-    /// ## What it checks
-    /// That the row and column labels of the tables are written as the format writes them. A
-    /// label that was edited but is still recognisable (a year added, a word dropped or added)
-    /// is imported under the official label and reported here.
+    /// ## 检查内容
+    /// 表格的行、列标签应与格式规定的文字一致。标签经过改动但仍可识别（加了年份、
+    /// 少了或多了字词）的，按规定的标签导入，并由本规则报告。
     ///
-    /// ## Why it matters
-    /// The labels are part of the prescribed format: an edited label makes the table look
-    /// different from every other report, and can change its meaning (「本年(2023)制发件数」 in
-    /// a 2024 report).
+    /// ## 为什么重要
+    /// 标签是规定格式的一部分：改动后的标签使表格与其他报告不一致，
+    /// 还可能改变含义（例如 2024 年度报告中写「本年(2023)制发件数」）。
     ///
-    /// ## Example
-    /// Wrong: 「本年(2023)制发件数」, 「本年收费金额」.
+    /// ## 示例
+    /// 错误写法：「本年(2023)制发件数」「本年收费金额」。
     ///
-    /// Right: 「本年制发件数」, 「本年收费金额（单位：万元）」.
+    /// 正确写法：「本年制发件数」「本年收费金额（单位：万元）」。
     code: "S004",
     name: "edited-table-label",
     severity: Warning,

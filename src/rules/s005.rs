@@ -2,19 +2,20 @@ use super::{declare_rule, sections, Context, Finding};
 use crate::model::TextField;
 
 declare_rule! {
-    /// ## What it checks
-    /// That the number of parts the preamble announces (「该报告由六个部分组成」) matches the
-    /// sections the report has, and the parts the preamble then lists (「包括：总体情况、…」).
+    /// ## 检查内容
+    /// 前言所称的部分数（「该报告由六个部分组成」）应与报告实际包含的部分一致；
+    /// 前言随后列出的各部分（「包括：总体情况、…」）也应与之一致。
     ///
-    /// ## Why it matters
-    /// An announcement that does not match the report is the sign of a text copied from an
-    /// older report or another agency, or of a section left out; reviews note it as a defect.
+    /// ## 为什么重要
+    /// 前言的说法与报告不符，说明文字套用了以前的报告或其他机关的报告，或者漏掉了某个部分；
+    /// 审核时会被记为问题。
     ///
-    /// ## Example
-    /// Wrong: 「本报告由五个部分组成」 above six sections; 「由六个部分组成，包括：」 followed by
-    /// five parts.
+    /// ## 示例
+    /// 错误写法：六个部分之前写「本报告由五个部分组成」；
+    /// 「由六个部分组成，包括：」后面只列了五个部分。
     ///
-    /// Right: 「本报告由六个部分组成，包括：总体情况、主动公开政府信息情况、…、其他需要报告的事项。」
+    /// 正确写法：
+    /// 「本报告由六个部分组成，包括：总体情况、主动公开政府信息情况、…、其他需要报告的事项。」
     code: "S005",
     name: "announced-parts",
     severity: Warning,

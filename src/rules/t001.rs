@@ -3,24 +3,24 @@ use super::{declare_rule, Context, Finding};
 use crate::model::TextField;
 
 declare_rule! {
-    /// ## What it checks
-    /// That the prose states the statistical period (「统计期限自2024年1月1日起至2024年12月31日止」)
-    /// and that it is 1 January to 31 December of the report year; and that no other year is
-    /// presented as the report year: 「2023年全年…」, 「现公布…2023年政府信息公开工作年度报告」, or
-    /// a paragraph opening 「2023年，」 in a report for 2024.
+    /// ## 检查内容
+    /// 正文应写明统计期限（「统计期限自2024年1月1日起至2024年12月31日止」），
+    /// 且应为报告年度的 1 月 1 日至 12 月 31 日；正文也不应把其他年份当作报告年度，
+    /// 例如 2024 年度报告中的「2023年全年…」「现公布…2023年政府信息公开工作年度报告」，
+    /// 或以「2023年，」开头的段落。
     ///
-    /// Years in document numbers (〔2021〕30号), dates of past events (「2023年12月印发」) and
-    /// comparisons (「较2023年全年增长」, 「与上年相比」) are not reported.
+    /// 文号中的年份（〔2021〕30号）、
+    /// 过去事件的日期（「2023年12月印发」）和比较用语（「较2023年全年增长」「与上年相比」）不报告。
     ///
-    /// ## Why it matters
-    /// The tables count one calendar year; a period that is missing or wrong, or a year left
-    /// over from last year's report, makes every number doubtful.
+    /// ## 为什么重要
+    /// 表格统计的是一个日历年度；统计期限缺失或有误，或者残留了上年报告中的年份，
+    /// 会让所有数字都令人生疑。
     ///
-    /// ## Example
-    /// Wrong: 「统计期限自2023年1月1日起至2023年12月31日止」 in the report for 2024;
-    /// 「2023年全年无依申请公开」.
+    /// ## 示例
+    /// 错误写法：2024 年度报告中写「统计期限自2023年1月1日起至2023年12月31日止」；
+    /// 「2023年全年无依申请公开」。
     ///
-    /// Right: 「统计期限自2024年1月1日起至2024年12月31日止」; 「2024年全年无依申请公开」.
+    /// 正确写法：「统计期限自2024年1月1日起至2024年12月31日止」；「2024年全年无依申请公开」。
     code: "T001",
     name: "statistical-period",
     severity: Error,

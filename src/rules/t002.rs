@@ -2,21 +2,22 @@ use super::text::{prose, sentence_around, Terms};
 use super::{declare_rule, Context, Finding};
 
 declare_rule! {
-    /// ## What it checks
-    /// That the regulation and the report format are cited by their right names: there is no
-    /// 《政务公开条例》 (the regulation is 《中华人民共和国政府信息公开条例》), 国务院令第492号 was
-    /// replaced by 第711号 in 2019, and a report for 2021 or later follows 国办公开办函〔2021〕30号,
-    /// not the 2019 notice 国办公开办函〔2019〕60号. A sentence that names both the old and the
-    /// current text (explaining the revision) is not reported.
+    /// ## 检查内容
+    /// 条例和报告格式文件的名称应引用正确：
+    /// 并没有《政务公开条例》（条例的名称是《中华人民共和国政府信息公开条例》）；
+    /// 国务院令第492号已于 2019 年由第711号取代；
+    /// 2021 年及以后年度的报告依据国办公开办函〔2021〕30号，
+    /// 而不是 2019 年的通知国办公开办函〔2019〕60号。
+    /// 同一句话中既提到旧文本又提到现行文本（说明修订情况）的，不报告。
     ///
-    /// ## Why it matters
-    /// A report that cites a regulation that does not exist, or a superseded one, reads as
-    /// copied without care; reviewers count it as a defect of legal basis.
+    /// ## 为什么重要
+    /// 引用不存在或已被取代的文件，会让人觉得报告是照抄的、不够用心；
+    /// 审核时会记为法律依据方面的问题。
     ///
-    /// ## Example
-    /// Wrong: 「围绕《政务公开条例》进行解读」, 「根据《条例》（国务院令第492号）」.
+    /// ## 示例
+    /// 错误写法：「围绕《政务公开条例》进行解读」「根据《条例》（国务院令第492号）」。
     ///
-    /// Right: 「围绕《中华人民共和国政府信息公开条例》进行解读」, 「（国务院令第711号）」.
+    /// 正确写法：「围绕《中华人民共和国政府信息公开条例》进行解读」「（国务院令第711号）」。
     code: "T002",
     name: "wrong-legal-citation",
     severity: Warning,

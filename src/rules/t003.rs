@@ -3,25 +3,24 @@ use super::{declare_rule, Context, Finding};
 use crate::model::{Agency, Level};
 
 declare_rule! {
-    /// ## What it checks
-    /// Scope words (全镇, 全乡, 全县, 全市, 全省…) that do not fit the agency: a 镇 that writes
-    /// 全乡 (a word of another kind of township), or 全县 / 全省 as its own scope; a county
-    /// department that writes 全市. The agency's kind comes from `agency.level` and the suffix
-    /// of its name (镇, 乡, 街道, 县, 区, 市); a department takes the kind of its region.
+    /// ## 检查内容
+    /// 与本机关不相符的范围用语（全镇、全乡、全县、全市、全省…）：
+    /// 例如“镇”写了“全乡”（另一类乡镇的说法），或者把“全县”“全省”当作本机关的范围；
+    /// 县级政府部门写了“全市”。机关的类别根据 `agency.level` 和机关名称的后缀（镇、乡、街道、县、
+    /// 区、市）判断；政府部门按其所在行政区域的类别判断。
     ///
-    /// A higher level quoted or compared with is fine: a clause that names a higher body or
-    /// refers to its arrangements (「在县政府的正确领导下」, 「按照省政府要求」, 「参加全县培训」,
-    /// 「在全县考核中名列前茅」, 「全省一体化政务服务平台」) is not reported, nor are words that
-    /// merely contain the characters (健全县级…, 全市场).
+    /// 引用上级或与上级比较的，不报告：提到上级机关或上级工作部署的分句（「在县政府的正确领导下」
+    /// 「按照省政府要求」「参加全县培训」「在全县考核中名列前茅」
+    /// 「全省一体化政务服务平台」）不报告；只是恰好包含这些字的词语（健全县级…、全市场）也不报告。
     ///
-    /// ## Why it matters
-    /// 「组织推动全省政府信息公开工作」 in a township's report is copied from a province's report;
-    /// reviewers see it at once and doubt the rest of the text.
+    /// ## 为什么重要
+    /// 乡镇的报告中出现「组织推动全省政府信息公开工作」，显然是从省级报告中抄来的；
+    /// 审核人员一眼就能看出，并会怀疑其余内容。
     ///
-    /// ## Example
-    /// Wrong (a 镇): 「由专门办公室负责全乡信息的收集」, 「组织推动全省政府信息公开工作」.
+    /// ## 示例
+    /// 错误写法（某镇）：「由专门办公室负责全乡信息的收集」「组织推动全省政府信息公开工作」。
     ///
-    /// Right: 「由专门办公室负责全镇信息的收集」, 「组织推动全镇政府信息公开工作」.
+    /// 正确写法：「由专门办公室负责全镇信息的收集」「组织推动全镇政府信息公开工作」。
     code: "T003",
     name: "scope-mismatch",
     severity: Warning,

@@ -4,25 +4,24 @@ use super::{declare_rule, Context, Finding};
 use crate::model::Agency;
 
 declare_rule! {
-    /// ## What it checks
-    /// Names of counties, cities and provinces of another province in the prose, usually left
-    /// from a report copied from elsewhere; the message names the region the place belongs to.
-    /// The agency's region comes from `agency.region`, else from its name or address
-    /// (「通榆县边昭镇」 → 通榆县); when it cannot be made out, nothing is reported.
+    /// ## 检查内容
+    /// 正文中出现的外省的县、市、省名称，通常是套用其他地方的报告时遗留下来的；
+    /// 提示信息会说明该地名属于哪个地区。本机关所在地区取自 `agency.region`，
+    /// 未填写时根据机关名称或地址判断（「通榆县边昭镇」→ 通榆县）；无法判断时，不报告。
     ///
-    /// Not reported: the agency's own region, its ancestors and the places within it; names
-    /// that are also common words or that several places share (朝阳, 鼓楼, 新区, 城关); a
-    /// name that is part of a road, company or institution name (「新郑路」, 「新郑华信有限公司」);
-    /// and places of the same province (neighbours are often named for good reason).
+    /// 以下情况不报告：本机关所在地区、其上级地区以及辖区内的地名；
+    /// 同时是常用词语或多地共用的名称（朝阳、鼓楼、新区、城关）；作为道路、
+    /// 企业或单位名称一部分的地名（「新郑路」「新郑华信有限公司」）；
+    /// 同一省内的地名（提到相邻地区往往有正当理由）。
     ///
-    /// ## Why it matters
-    /// 「为和谐新郑建设发挥积极作用」 in a report of 吉林省通榆县 shows at once that the text was
-    /// copied from a report of 河南省新郑市; reviewers treat it as a serious defect.
+    /// ## 为什么重要
+    /// 吉林省通榆县的报告中出现「为和谐新郑建设发挥积极作用」，
+    /// 一看便知是从河南省新郑市的报告抄来的；审核时会视为严重问题。
     ///
-    /// ## Example
-    /// Wrong (通榆县边昭镇): 「为和谐新郑建设发挥积极作用」.
+    /// ## 示例
+    /// 错误写法（通榆县边昭镇）：「为和谐新郑建设发挥积极作用」。
     ///
-    /// Right: 「为和谐边昭建设发挥积极作用」.
+    /// 正确写法：「为和谐边昭建设发挥积极作用」。
     code: "T004",
     name: "foreign-place-name",
     severity: Warning,

@@ -2,18 +2,18 @@ use super::text::{char_at, char_before, prose, with_span_in, Terms};
 use super::{declare_rule, Context, Finding};
 
 declare_rule! {
-    /// ## What it checks
-    /// Leftovers of a template or of Word: placeholders (XX, ××, ○○, □, 【请填写】), an empty
-    /// 《》, and field residue (`MERGEFORMAT`, 「错误！未定义书签」), in the prose, the headings
-    /// and the agency's details. 「XX」 inside a Latin word or code (XXL) is not reported.
+    /// ## 检查内容
+    /// 模板或 Word 的残留内容：占位符（XX、××、○○、□、【请填写】）、
+    /// 空的《》以及域代码残留（`MERGEFORMAT`、「错误！未定义书签」），检查范围包括正文、
+    /// 标题和机关信息。拉丁字母单词或代码中的「XX」（如 XXL）不报告。
     ///
-    /// ## Why it matters
-    /// A published report with 「XX镇」 or 「《》」 in it was not finished; readers notice at once.
+    /// ## 为什么重要
+    /// 已发布的报告中出现「XX镇」或「《》」，说明报告没有写完；读者一眼就能看出来。
     ///
-    /// ## Example
-    /// Wrong: 「XX镇2024年共收到申请3件」, 「根据《》规定」.
+    /// ## 示例
+    /// 错误写法：「XX镇2024年共收到申请3件」「根据《》规定」。
     ///
-    /// Right: 「边昭镇2024年共收到申请3件」, 「根据《中华人民共和国政府信息公开条例》规定」.
+    /// 正确写法：「边昭镇2024年共收到申请3件」「根据《中华人民共和国政府信息公开条例》规定」。
     code: "T005",
     name: "template-leftovers",
     severity: Warning,

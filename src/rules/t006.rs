@@ -2,24 +2,21 @@ use super::text::{prose, with_span_in, Terms};
 use super::{declare_rule, Context, Finding};
 
 declare_rule! {
-    /// ## What it checks
-    /// The contact details, in the agency block and where the prose gives them after a label
-    /// (邮政编码/邮编, 电话/联系电话, 邮箱/电子邮箱, or any address with 「@」):
-    /// - a postcode of other than six digits;
-    /// - a fixed-line telephone without its area code (seven or eight digits alone), or with a
-    ///   wrong number of digits (area code and number make 11 or 12 digits); mobile numbers
-    ///   (11 digits from 1), 400/800 numbers and hotlines such as 12345 are fine;
-    /// - a malformed e-mail address (no domain, an empty part, a suffix written twice as in
-    ///   `@163.com.com`).
+    /// ## 检查内容
+    /// 联系方式，包括机关信息中的联系方式，以及正文中在标签（邮政编码/邮编、电话/联系电话、
+    /// 邮箱/电子邮箱，或任何带「@」的地址）之后写出的联系方式：
+    /// - 邮政编码不是六位数字；
+    /// - 固定电话没有区号（只有七位或八位号码），或者位数不对（区号加号码应为 11 位或 12 位）；
+    ///   手机号码（以 1 开头的 11 位数字）、400/800 号码和 12345 等热线号码不报告；
+    /// - 电子邮箱格式错误（没有域名、某一部分为空、后缀重复，如 `@163.com.com`）。
     ///
-    /// ## Why it matters
-    /// The contact details are how the public reaches the office about its requests; a wrong
-    /// digit or a missing area code makes them useless.
+    /// ## 为什么重要
+    /// 联系方式是公众就申请事项联系本机关的途径；错一位数字或者缺少区号，联系方式就无法使用。
     ///
-    /// ## Example
-    /// Wrong: 「联系电话：4831355」, 「邮政编码：13720」, 「xxgk@163.com.com」.
+    /// ## 示例
+    /// 错误写法：「联系电话：4831355」「邮政编码：13720」「xxgk@163.com.com」。
     ///
-    /// Right: 「联系电话：0436-4831355」, 「邮政编码：137201」, 「xxgk@163.com」.
+    /// 正确写法：「联系电话：0436-4831355」「邮政编码：137201」「xxgk@163.com」。
     code: "T006",
     name: "malformed-contact",
     severity: Warning,

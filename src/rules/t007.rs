@@ -5,31 +5,30 @@ use crate::model::labels::{S3_ROWS, S4_COLUMNS, S4_GROUPS};
 use crate::model::{CellId, Report, TextField};
 
 declare_rule! {
-    /// ## What it checks
-    /// That the numbers in the prose agree with the tables. A count is read after its
-    /// keyword, in the same clause: 新收/收到/受理…申请 N 件 (新收 of table 三; for 收到 and 受理
-    /// also 新收 + 上年结转), 上年结转, 办结 (办理结果总计), 结转下年度, each outcome group
-    /// (予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理, in a sentence about the
-    /// requests), 行政复议 N 件 and 行政诉讼 N 件 (both kinds of suit, in a sentence about
-    /// 公开), and 行政规范性文件 制发/废止/现行有效. Numbers may be written in Chinese (三件,
-    /// 十二件). A number is compared only when the table cell is filled in.
+    /// ## 检查内容
+    /// 正文中的数字应与表格一致。在同一分句中，读取关键词之后的件数：
+    /// 新收/收到/受理…申请 N 件（对应第三部分表格的本年新收；
+    /// “收到”和“受理”也可对应本年新收加上年结转）、上年结转、办结（对应办理结果「（七）总计」）、
+    /// 结转下年度、各类办理结果（予以公开、部分公开、不予公开、无法提供、不予处理、其他处理，
+    /// 限于说申请的句子）、行政复议 N 件和行政诉讼 N 件（两类诉讼合计，限于说公开的句子），
+    /// 以及行政规范性文件的制发、废止、现行有效件数。数字可以用汉字书写（三件、十二件）。
+    /// 只有表格中相应的单元格已填写时才作比较。
     ///
-    /// Numbers about something else are left alone: a count after another keyword, a count
-    /// in a comparison (「较上年增加2件」), a count of 主动公开 information.
+    /// 与此无关的数字不报告：其他关键词之后的件数、比较中的件数（「较上年增加2件」）、
+    /// 主动公开信息的件数。
     ///
-    /// The outright case — the text says no request was received (「无依申请公开」,
-    /// 「未收到…申请」) while table 三 counts some — is an error.
+    /// 明显矛盾的情形——正文说没有收到申请（「无依申请公开」「未收到…申请」），
+    /// 而第三部分表格却统计了申请——按错误报告。
     ///
-    /// ## Why it matters
-    /// Readers compare the text with the tables; a report that says 134 reviews in the text
-    /// and 170 in the table is wrong in one of them, and reviewers mark it as a data-quality
-    /// defect.
+    /// ## 为什么重要
+    /// 读者会把正文和表格对照着看；正文写行政复议 134 件、表格却是 170 件，必有一处是错的，
+    /// 审核时会记为数据质量问题。
     ///
-    /// ## Example
-    /// Wrong: 「被申请行政复议134件、被提起行政诉讼57件」 with 行政复议 总计 170 and 行政诉讼
-    /// 25 + 52; 「2024年全年无依申请公开。」 with 本年新收 总计 3.
+    /// ## 示例
+    /// 错误写法：「被申请行政复议134件、被提起行政诉讼57件」，而行政复议总计 170，
+    /// 行政诉讼为 25 + 52；「2024年全年无依申请公开。」，而本年新收总计 3。
     ///
-    /// Right: 「被申请行政复议170件、被提起行政诉讼77件」; 「2024年共收到政府信息公开申请3件。」
+    /// 正确写法：「被申请行政复议170件、被提起行政诉讼77件」；「2024年共收到政府信息公开申请3件。」
     code: "T007",
     name: "text-contradicts-tables",
     severity: Warning,

@@ -3,22 +3,23 @@ use super::{declare_rule, Context, Finding};
 use crate::model::TextField;
 
 declare_rule! {
-    /// ## What it checks
-    /// That section 一 covers the topics the format asks of it: 主动公开, 依申请公开, 政府信息管理,
-    /// 政府信息公开平台建设 and 监督保障 — and for a 人民政府 also 工作考核、社会评议和责任追究
-    /// (regulation art. 50 (四)). Each topic counts as covered when one of its usual words
-    /// occurs (平台建设: 平台, 网站, 公开栏, 政务新媒体…; 监督保障: 监督, 考核, 培训, 保障…).
-    /// One finding names every missing topic.
+    /// ## 检查内容
+    /// 第一部分应涵盖格式要求的内容：主动公开、依申请公开、政府信息管理、
+    /// 政府信息公开平台建设和监督保障；人民政府还应包括工作考核、
+    /// 社会评议和责任追究（《中华人民共和国政府信息公开条例》第五十条第（四）项）。
+    /// 每一项只要出现其常用词语之一，即视为已涵盖（平台建设：平台、网站、公开栏、政务新媒体…；
+    /// 监督保障：监督、考核、培训、保障…）。所有缺少的内容在一条问题中一并列出。
     ///
-    /// ## Why it matters
-    /// Section 一 is the account of the year's work; a boilerplate paragraph that leaves out
-    /// the requests or the platforms does not give it, and reviewers score it down.
+    /// ## 为什么重要
+    /// 第一部分是对全年工作的说明；一段套话，不提申请办理或公开平台，就没有把工作说清楚，
+    /// 审核时会扣分。
     ///
-    /// ## Example
-    /// Wrong: a section 一 that only says 「我镇高度重视政务公开工作，取得了良好成效。」
+    /// ## 示例
+    /// 错误写法：第一部分只写「我镇高度重视政务公开工作，取得了良好成效。」
     ///
-    /// Right: sub-headings （一）主动公开 （二）依申请公开 （三）政府信息管理 （四）平台建设
-    /// （五）监督保障, each with what was done.
+    /// 正确写法：
+    /// 分设小标题（一）主动公开（二）依申请公开（三）政府信息管理（四）平台建设（五）监督保障，
+    /// 逐项写明所做的工作。
     code: "T008",
     name: "overview-topics",
     severity: Warning,

@@ -3,22 +3,22 @@ use super::{declare_rule, Context, Finding};
 use crate::model::{CellId, TextField};
 
 declare_rule! {
-    /// ## What it checks
-    /// That section 六 says whether 信息处理费 was charged under 《政府信息公开信息处理费管理办法》
-    /// (a nil statement such as 「本年度未收取信息处理费」 counts), and that it does not deny
-    /// sending fee notices when table 三 counts applications closed because the fee notice was not
-    /// paid (`s3.other.unpaid_fee.total` > 0). The 行政事业性收费 of section 二 is another thing
-    /// and is never compared.
+    /// ## 检查内容
+    /// 第六部分应说明是否按照《政府信息公开信息处理费管理办法》收取了信息处理费，
+    /// 「本年度未收取信息处理费」这样说明没有收费的，也算已说明；
+    /// 第三部分表格中有因逾期未缴费而不再处理的申请时（`s3.other.unpaid_fee.total` 大于 0），
+    /// 正文不应声称没有发出收费通知。第二部分的「行政事业性收费」是另一回事，从不与之比较。
     ///
-    /// ## Why it matters
-    /// The format asks section 六 for the fee notices issued and the fees collected; a report
-    /// silent about them is incomplete, one that denies them against its own table is wrong.
+    /// ## 为什么重要
+    /// 格式要求第六部分说明发出收费通知的件数和收取的费用；对此只字不提的报告不完整，
+    /// 与本报告自己的表格相矛盾的说法则是错误的。
     ///
-    /// ## Example
-    /// Wrong: a section 六 about the website catalogue only; 「本年度未发出收费通知」 with
-    /// 「2.申请人逾期未按收费通知要求缴纳费用…」 总计 1.
+    /// ## 示例
+    /// 错误写法：第六部分只写了网站目录；写「本年度未发出收费通知」，
+    /// 而「2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请」一行总计 1。
     ///
-    /// Right: 「本年度未收取信息处理费。」; 「本年度发出收费通知1件，申请人逾期未缴纳，未收取费用。」
+    /// 正确写法：「本年度未收取信息处理费。」；
+    /// 「本年度发出收费通知1件，申请人逾期未缴纳，未收取费用。」
     code: "T009",
     name: "processing-fee-statement",
     severity: Warning,

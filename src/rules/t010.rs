@@ -3,19 +3,18 @@ use super::{declare_rule, Context, Finding};
 use crate::model::TextField;
 
 declare_rule! {
-    /// ## What it checks
-    /// That section 五 says something: it is reported when empty, when it only says 「无」
-    /// (or 「暂无」, 「没有」), or when it is a sentence or two — at most two sentences and under
-    /// 150 characters, or under 60 characters however cut.
+    /// ## 检查内容
+    /// 第五部分应当有实际内容。以下情况予以报告：内容为空；只写「无」（或「暂无」「没有」）；
+    /// 只有一两句话——最多两句且不足 150 个字，或者无论怎样断句都不足 60 个字。
     ///
-    /// ## Why it matters
-    /// The format asks for the main problems and what was done or will be done about them;
-    /// reviews mark 「无」 or a single stock sentence as a failing (内容空泛).
+    /// ## 为什么重要
+    /// 格式要求说明存在的主要问题以及已经或将要采取的改进措施；审核时，
+    /// 只写「无」或一句套话会被记为问题（内容空泛）。
     ///
-    /// ## Example
-    /// Wrong: 「无。」, 「我镇政务公开工作还存在一些不足，下一步将继续加强。」
+    /// ## 示例
+    /// 错误写法：「无。」「我镇政务公开工作还存在一些不足，下一步将继续加强。」
     ///
-    /// Right: the problems one by one (「一是…二是…」), each with the measure taken or planned.
+    /// 正确写法：逐条列出问题（「一是…二是…」），每条写明已采取或计划采取的措施。
     code: "T010",
     name: "problems-too-thin",
     severity: Warning,

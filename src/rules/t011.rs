@@ -2,19 +2,18 @@ use super::text::{char_before, clause_around, prose, Terms};
 use super::{declare_rule, Context, Finding};
 
 declare_rule! {
-    /// ## What it checks
-    /// Terms of the reports before the 2019 revision of the regulation, which the current
-    /// format no longer uses: 信息不存在, 非本机关政府信息, 同意公开, 收费及减免. 「第三方不同意公开」
-    /// is the current regulation's own wording (art. 32) and is not reported.
+    /// ## 检查内容
+    /// 2019 年条例修订前的报告所用的提法，现行格式已不再使用：信息不存在、非本机关政府信息、
+    /// 同意公开、收费及减免。「第三方不同意公开」是现行条例本身的用语（第三十二条），不报告。
     ///
-    /// ## Why it matters
-    /// The old terms show text carried over from an old report; the current tables count
-    /// 「本机关不掌握相关政府信息」, 「予以公开」 and the 信息处理费, and the text should match them.
+    /// ## 为什么重要
+    /// 旧提法说明文字沿用了以前的报告；现行表格统计的是「1.本机关不掌握相关政府信息」
+    /// 「（一）予以公开」和信息处理费，正文应与之一致。
     ///
-    /// ## Example
-    /// Wrong: 「因信息不存在答复2件」.
+    /// ## 示例
+    /// 错误写法：「因信息不存在答复2件」。
     ///
-    /// Right: 「因本机关不掌握相关政府信息答复2件」.
+    /// 正确写法：「因本机关不掌握相关政府信息答复2件」。
     code: "T011",
     name: "outdated-terms",
     severity: Info,

@@ -3,21 +3,21 @@ use super::{declare_rule, Context, Finding};
 use crate::model::TextField;
 
 declare_rule! {
-    /// ## What it checks
-    /// Sums stated in the prose: 「共N件，其中a件、b件…」 where no run of the listed parts (from
-    /// the first) adds up to N, and a share 「占X%」 that does not match its part and total.
-    /// Two parts that fall short of the total are taken for a partial mention, not a slip.
-    /// Parts in brackets, comparisons (「同比增加2件」) and counts of other units are left out.
+    /// ## 检查内容
+    /// 正文中写出的合计数：「共N件，其中a件、b件…」中，从第一项起连续若干项之和都不等于 N 的；
+    /// 以及「占X%」与其分项数和合计数不相符的。只列出两项且两项之和小于合计的，
+    /// 视为只提到了部分分项，不视为笔误。括号中的分项、
+    /// 比较用语（「同比增加2件」）以及其他计量单位的数字，不计入分项。
     ///
-    /// ## Why it matters
-    /// A breakdown that does not add up is a typo in one of the numbers, often one that the
-    /// tables repeat; it is worth a look before publishing.
+    /// ## 为什么重要
+    /// 分项与合计对不上，说明其中某个数字有笔误，而且表格中往往也重复了这个数字；
+    /// 发布前值得核对一下。
     ///
-    /// ## Example
-    /// Wrong: 「共收到申请37件，其中自然人29件、商业企业1件、其他组织6件」 (36);
-    /// 「共15件，其中予以公开6件，占60%」.
+    /// ## 示例
+    /// 错误写法：「共收到申请37件，其中自然人29件、商业企业1件、其他组织6件」（分项之和为 36）；
+    /// 「共15件，其中予以公开6件，占60%」。
     ///
-    /// Right: 「共收到申请36件，其中自然人29件、商业企业1件、其他组织6件」; 「占40%」.
+    /// 正确写法：「共收到申请36件，其中自然人29件、商业企业1件、其他组织6件」；「占40%」。
     code: "T012",
     name: "prose-sum",
     severity: Info,

@@ -2,21 +2,20 @@ use super::{declare_rule, Context, Finding};
 use crate::model::{CellKind, CellValue};
 
 declare_rule! {
-    /// ## What it checks
-    /// That every filled cell holds a non-negative whole number; the fee of section 二 a
-    /// non-negative amount in 万元 with at most six decimals (one fen is 0.000001 万元).
+    /// ## 检查内容
+    /// 每个已填写的单元格都应为非负整数；第二部分的收费金额应为以万元为单位的非负数，
+    /// 最多六位小数（1 分为 0.000001 万元）。
     ///
-    /// Full-width digits (１２), thousands separators (1,234) and a trailing 件 are accepted
-    /// and normalised; anything else is reported, never read as 0.
+    /// 全角数字（１２）、千位分隔符（1,234）和末尾的“件”字可以接受，并会自动规范；
+    /// 其他写法一律报告，绝不当作 0 处理。
     ///
-    /// ## Why it matters
-    /// A letter, a negative number or a fraction in a count cannot be published, and every
-    /// sum that uses the cell is unknown until it is fixed.
+    /// ## 为什么重要
+    /// 件数中出现文字、负数或小数，报告就无法发布；在改正之前，所有用到该单元格的合计都无法确定。
     ///
-    /// ## Example
-    /// Wrong: 「三」, 「12.5」, 「-1」, 「约10」.
+    /// ## 示例
+    /// 错误写法：「三」「12.5」「-1」「约10」。
     ///
-    /// Right: 「3」, 「12」, 「0」.
+    /// 正确写法：「3」「12」「0」。
     code: "V001",
     name: "invalid-number",
     severity: Error,

@@ -2,21 +2,20 @@ use super::{declare_rule, Context, Finding};
 use crate::model::CellValue;
 
 declare_rule! {
-    /// ## What it checks
-    /// That every cell is filled in. Empty cells and placeholders such as 「/」, 「—」, 「-」
-    /// and 「无」 are not filled: the format wants 0 written as 0.
+    /// ## 检查内容
+    /// 每个单元格都应填写。空单元格以及「/」「—」「-」「无」等占位符都视为未填写：
+    /// 格式要求数量为零的填写 0。
     ///
-    /// A table left entirely empty is reported once by S001 instead of cell by cell.
+    /// 整张表格完全没有填写的，由 S001 报告一次，不再逐个单元格报告。
     ///
-    /// ## Why it matters
-    /// A reader cannot tell an empty cell from a forgotten one, and sums over it are unknown.
-    /// Reviews list 「/」 in the 规章 row, blank 总计 cells and a blank 行政强制 among the
-    /// most frequent defects.
+    /// ## 为什么重要
+    /// 读者无法分辨空单元格是“没有”还是“漏填”，用到它的合计也无法确定。审核中，
+    /// 「规章」一行填「/」、「总计」单元格空白、「行政强制」空白，都属于最常见的问题。
     ///
-    /// ## Example
-    /// Wrong: 规章 本年制发件数 「/」.
+    /// ## 示例
+    /// 错误写法：「规章」一行「本年制发件数」填「/」。
     ///
-    /// Right: 规章 本年制发件数 「0」.
+    /// 正确写法：「规章」一行「本年制发件数」填「0」。
     code: "V002",
     name: "cell-not-filled",
     severity: Error,

@@ -2,20 +2,18 @@ use super::{declare_rule, Context, Finding};
 use crate::model::{Amount, CellId, CellValue, Level};
 
 declare_rule! {
-    /// ## What it checks
-    /// Whether the 行政事业性收费 amount of section 二 looks like it was written in 元 rather
-    /// than in 万元: an amount far larger than an agency of that level collects (for a
-    /// township or street 1,000 万元 and more; for a county or a department 100,000 万元 and
-    /// more; otherwise 10,000,000 万元 and more).
+    /// ## 检查内容
+    /// 第二部分「行政事业性收费」的金额是否像是以元而不是以万元填写：
+    /// 金额远远超出该级机关的收费规模（乡镇人民政府（街道办事处）为 1,000 万元及以上；
+    /// 县级人民政府或政府部门为 100,000 万元及以上；其他为 10,000,000 万元及以上）。
     ///
-    /// ## Why it matters
-    /// The column is headed 「本年收费金额（单位：万元）」. An amount in 元 overstates the fees
-    /// ten thousand times.
+    /// ## 为什么重要
+    /// 该列表头为「本年收费金额（单位：万元）」。以元填写的金额会把收费夸大一万倍。
     ///
-    /// ## Example
-    /// Wrong: a township writes 35000 (it meant 35,000 元).
+    /// ## 示例
+    /// 错误写法：某乡镇填写 35000（实际是 35,000 元）。
     ///
-    /// Right: 3.5.
+    /// 正确写法：3.5。
     code: "V003",
     name: "fee-in-yuan",
     severity: Warning,

@@ -1,0 +1,94 @@
+// Importing the report an office already has: a Word file dropped on the page, a broken file,
+// and a drop onto a page that already holds a report. Run: node --test tests/e2e/import.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchCurrent } from './support/browsers.mjs';
+import { startServer } from './support/server.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const fixture = (name) => fs.readFileSync(path.join(REPO, 'tests/fixtures/import', name));
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer(path.join(REPO, 'www'));
+  browser = await launchCurrent();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage() {
+  const page = await browser.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+/** Drops a file on the page as a person dragging it from the desktop would. */
+async function dropFile(page, name, bytes, type) {
+  const transfer = await page.evaluateHandle(({ name, data, type }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(data)], name, { type }));
+    return dt;
+  }, { name, data: Array.from(bytes), type });
+  for (const event of ['dragenter', 'dragover', 'drop']) {
+    await page.dispatchEvent('main', event, { dataTransfer: transfer });
+  }
+}
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+test('a Word file dropped on the page fills the form and is checked', async () => {
+  const page = await openPage();
+  await dropFile(page, '边昭镇2024年报.docx', fixture('seed.docx'), DOCX);
+  await page.locator('#notice', { hasText: '已导入' }).waitFor();
+  assert.equal(await page.locator('[data-field="year"]').inputValue(), '2024');
+  assert.match(await page.locator('[data-field="agency.name"]').inputValue(), /通榆县边昭镇/);
+  assert.equal(await page.locator('[data-cell="s3.new.natural"]').inputValue(), '0');
+  assert.equal(await page.locator('[data-cell="s4.suit_after_review.total"]').inputValue(), '0');
+  assert.match(await page.locator('[data-field="text.overview"]').inputValue(), /新郑/);
+  // The seed's defects are found straight away.
+  await page.locator('#summary [data-code="S002"]').first().waitFor();
+  await page.locator('#summary [data-code="T004"]').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a broken file gets a Chinese message and leaves what was typed untouched', async () => {
+  const page = await openPage();
+  const name = page.locator('[data-field="agency.name"]');
+  await name.fill('某某县人民政府');
+  await name.press('Tab');
+  await dropFile(page, '年报.docx', Buffer.from('%PDF-1.4 not a word file'), DOCX);
+  const alert = page.getByRole('alertdialog').or(page.locator('[role="alert"]'));
+  await alert.filter({ hasText: 'PDF' }).first().waitFor();
+  assert.equal(await name.inputValue(), '某某县人民政府');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a drop onto a page that holds a report asks before replacing it', async () => {
+  const page = await openPage();
+  const name = page.locator('[data-field="agency.name"]');
+  await name.fill('某某县人民政府');
+  await name.press('Tab');
+  await dropFile(page, 'seed.txt', fixture('seed.txt'), 'text/plain');
+  const dialog = page.getByRole('dialog').or(page.getByRole('alertdialog'));
+  await dialog.getByText('用导入的报告替换当前内容？').waitFor();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  assert.equal(await name.inputValue(), '某某县人民政府');
+  await dropFile(page, 'seed.txt', fixture('seed.txt'), 'text/plain');
+  await dialog.getByRole('button', { name: '替换为导入的报告' }).click();
+  await page.locator('#notice', { hasText: '已导入' }).waitFor();
+  assert.match(await name.inputValue(), /通榆县边昭镇/);
+  await page.close();
+});

@@ -1,0 +1,151 @@
+//! Hostile input for the importer, shared by the native tests (tests/import.rs) and the
+//! browser tests (tests/import_wasm.rs): each case is the bytes, a file name, and a piece of
+//! the Chinese message it must get.
+
+pub struct Hostile {
+    pub what: &'static str,
+    pub bytes: Vec<u8>,
+    pub file_name: &'static str,
+    pub message: &'static str,
+}
+
+fn case(what: &'static str, bytes: Vec<u8>, file_name: &'static str, message: &'static str) -> Hostile {
+    Hostile { what, bytes, file_name, message }
+}
+
+/// Every hostile input of the import issue, generated (nothing large is committed).
+pub fn cases() -> Vec<Hostile> {
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.extend([0u8; 512]);
+    let mut encrypted = ole.clone();
+    encrypted.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
+    let names: Vec<String> = (0..2_500).map(|i| format!("f{i}")).collect();
+    let many: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b""[..])).collect();
+    let deep = format!("<w:document>{}{}</w:document>", "<w:p>".repeat(10_000), "</w:p>".repeat(10_000));
+    let gbk_xml = b"<w:document><w:body><w:p><w:r><w:t>\xC4\xEA</w:t></w:r></w:p></w:body></w:document>";
+    vec![
+        case("empty file", Vec::new(), "a.docx", "空的"),
+        case("not a zip", b"PK\x03\x04 not really a zip".to_vec(), "a.docx", "已损坏或不完整"),
+        case("old binary .doc", ole, "report.docx", "Word 97-2003"),
+        case("encrypted document (OLE2)", encrypted, "report.docx", "打开密码"),
+        case("encrypted zip entry", stored_zip(&[("word/document.xml", b"<w:document/>")], true), "a.docx", "打开密码"),
+        case("PDF renamed to .docx", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec(), "report.docx", "PDF"),
+        case("RTF", b"{\\rtf1\\ansi".to_vec(), "report.doc", "RTF"),
+        case("an image", vec![0x89, b'P', b'N', b'G', 0, 0, 0xFF], "report.docx", "扩展名为 .docx"),
+        case("an Excel workbook", stored_zip(&[("xl/workbook.xml", b"<workbook/>")], false), "a.docx", "Excel"),
+        case("2,500 zip entries", stored_zip(&many, false), "a.docx", "2500 个压缩条目"),
+        case("zip bomb (66 MB claiming 100 bytes)", bomb_zip(66 << 20), "bomb.docx", "压缩炸弹"),
+        case("XML nested 10,000 deep", stored_zip(&[("word/document.xml", deep.as_bytes())], false), "deep.docx", "嵌套超过"),
+        case("broken XML", stored_zip(&[("word/document.xml", b"<w:document><w:body><w:p></w:body>")], false), "broken.docx", "XML 格式错误"),
+        case("GBK inside the XML", stored_zip(&[("word/document.xml", gbk_xml)], false), "gbk.docx", "UTF-8"),
+        case("GBK text file", vec![b'a', b'b', 0xC4, 0xEA, 0xB6, 0xC8], "report.txt", "第 3 个字节（0xC4）"),
+        case("100 MB text file", vec![b'a'; 100 << 20], "big.txt", "20 MB"),
+        case("text that is no report", "随便写的一段话。".as_bytes().to_vec(), "note.txt", "没有找到年度报告的内容"),
+        case("JSON that is no report", b"{\"format\": 1}".to_vec(), "x.json", "JSON 文件有误"),
+    ]
+}
+
+/// A zip archive with one stored entry, written by hand so the test controls every header field.
+fn stored_zip(entries: &[(&str, &[u8])], encrypted: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data) in entries {
+        let offset = out.len() as u32;
+        let flags: u16 = if encrypted { 1 } else { 0 };
+        let crc = crc32(data);
+        let header = |sig: u32, central: bool| {
+            let mut h = Vec::new();
+            h.extend(sig.to_le_bytes());
+            if central {
+                h.extend(20u16.to_le_bytes());
+            }
+            h.extend(20u16.to_le_bytes());
+            h.extend(flags.to_le_bytes());
+            h.extend(0u16.to_le_bytes()); // stored
+            h.extend(0u32.to_le_bytes()); // time, date
+            h.extend(crc.to_le_bytes());
+            h.extend((data.len() as u32).to_le_bytes());
+            h.extend((data.len() as u32).to_le_bytes());
+            h.extend((name.len() as u16).to_le_bytes());
+            h.extend(0u16.to_le_bytes());
+            if central {
+                h.extend([0u8; 10]); // comment length, disk, attributes
+                h.extend(offset.to_le_bytes());
+            }
+            h.extend(name.as_bytes());
+            h
+        };
+        out.extend(header(0x04034b50, false));
+        out.extend(*data);
+        central.extend(header(0x02014b50, true));
+    }
+    let start = out.len() as u32;
+    out.extend(&central);
+    out.extend(0x06054b50u32.to_le_bytes());
+    out.extend([0u8; 4]);
+    out.extend((entries.len() as u16).to_le_bytes());
+    out.extend((entries.len() as u16).to_le_bytes());
+    out.extend((central.len() as u32).to_le_bytes());
+    out.extend(start.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+/// A deflated entry of `size` zero bytes whose headers claim it is only 100 bytes.
+fn bomb_zip(size: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..size / chunk.len() {
+        encoder.write_all(&chunk).unwrap();
+    }
+    let deflated = encoder.finish().unwrap();
+    let name = "word/document.xml";
+    let mut out = Vec::new();
+    let header = |sig: u32, central: bool| {
+        let mut h = Vec::new();
+        h.extend(sig.to_le_bytes());
+        if central {
+            h.extend(20u16.to_le_bytes());
+        }
+        h.extend(20u16.to_le_bytes());
+        h.extend(0u16.to_le_bytes());
+        h.extend(8u16.to_le_bytes()); // deflate
+        h.extend(0u32.to_le_bytes());
+        h.extend(0u32.to_le_bytes()); // CRC: never reached
+        h.extend((deflated.len() as u32).to_le_bytes());
+        h.extend(100u32.to_le_bytes()); // a lie
+        h.extend((name.len() as u16).to_le_bytes());
+        h.extend(0u16.to_le_bytes());
+        if central {
+            h.extend([0u8; 10]);
+            h.extend(0u32.to_le_bytes());
+        }
+        h.extend(name.as_bytes());
+        h
+    };
+    out.extend(header(0x04034b50, false));
+    out.extend(&deflated);
+    let start = out.len() as u32;
+    let central = header(0x02014b50, true);
+    out.extend(&central);
+    out.extend(0x06054b50u32.to_le_bytes());
+    out.extend([0u8; 4]);
+    out.extend(1u16.to_le_bytes());
+    out.extend(1u16.to_le_bytes());
+    out.extend((central.len() as u32).to_le_bytes());
+    out.extend(start.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
