@@ -136,7 +136,7 @@ cmd_build() {
   ensure_rust
   ensure_npm
   rm -rf www/pkg
-  build_wasm "$WASM_VARIANT" "$ROOT" www/pkg xxgk_report
+  build_wasm "$WASM_VARIANT" "$ROOT" www/pkg xxgk_report --no-default-features --features page
   build_wasm "$WASM_VARIANT" "$ROOT" www/pkg xxgk_documents --no-default-features --features documents
 }
 

@@ -57,6 +57,7 @@ pub struct Rule {
     /// One line, in Chinese, for listings.
     pub summary: &'static str,
     /// Markdown documentation (what it checks, why it matters, examples): the rule's rustdoc.
+    /// Empty when the crate is built without the `rule-docs` feature (the page's WebAssembly).
     pub doc: &'static str,
     pub check: fn(&Context, &mut Vec<Finding>),
 }
@@ -124,7 +125,7 @@ macro_rules! declare_rule {
             severity: $crate::rules::Severity::$severity,
             inputs: $crate::rules::Inputs::$inputs,
             summary: $summary,
-            doc: concat!($($doc, "\n"),*),
+            doc: if cfg!(feature = "rule-docs") { concat!($($doc, "\n"),*) } else { "" },
             check: $check,
         };
     };

@@ -8,7 +8,9 @@ pub mod segments;
 use std::cell::OnceCell;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Input, MatchKind};
 
 pub use numerals::{counts, parse_chinese, Count};
 pub use segments::{clause_around, sentence_around, Segments};
@@ -16,7 +18,7 @@ pub use segments::{clause_around, sentence_around, Segments};
 /// A set of terms matched in one pass over a text (leftmost-longest), built once.
 pub struct Terms {
     source: fn() -> Vec<&'static str>,
-    built: OnceLock<(Vec<&'static str>, AhoCorasick)>,
+    built: OnceLock<(Vec<&'static str>, NFA)>,
 }
 
 /// One occurrence of a term: its index in the table and its byte range.
@@ -34,13 +36,13 @@ impl Terms {
         Terms { source, built: OnceLock::new() }
     }
 
-    fn built(&self) -> &(Vec<&'static str>, AhoCorasick) {
+    fn built(&self) -> &(Vec<&'static str>, NFA) {
         self.built.get_or_init(|| {
             let patterns = (self.source)();
-            // The tables are small: a DFA is fast and small enough.
-            let matcher = AhoCorasick::builder()
+            // One kind of automaton for every table (and the place names): the page's
+            // WebAssembly then carries the code of only one.
+            let matcher = NFA::builder()
                 .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
                 .build(&patterns)
                 .expect("term tables are small and valid");
             (patterns, matcher)
@@ -49,12 +51,17 @@ impl Terms {
 
     /// Every non-overlapping occurrence, left to right.
     pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = TermHit> + 't {
-        self.built().1.find_iter(text).map(|m| TermHit { term: m.pattern().as_usize(), start: m.start(), end: m.end() })
+        let matches = self.built().1.try_find_iter(Input::new(text)).expect("a leftmost automaton searches unanchored");
+        matches.map(|m| TermHit {
+            term: m.pattern().as_usize(),
+            start: m.start(),
+            end: m.end(),
+        })
     }
 
     /// Whether any term occurs in `text`.
     pub fn any_in(&self, text: &str) -> bool {
-        self.built().1.is_match(text)
+        self.built().1.try_find(&Input::new(text)).is_ok_and(|m| m.is_some())
     }
 
     /// The term with this index, as listed.

@@ -10,7 +10,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Input, MatchKind};
 
 static TABLE: &str = include_str!("../../data/places.tsv");
 
@@ -75,7 +77,7 @@ struct Places {
     /// [`region_chain`].
     by_name: HashMap<&'static str, Vec<u16>>,
     max_name_chars: usize,
-    ac: AhoCorasick,
+    ac: NFA,
     patterns: Vec<Pattern>,
 }
 
@@ -219,7 +221,7 @@ fn places() -> &'static Places {
             p.ids
                 .sort_by_key(|&i| (units[i as usize].level, units[i as usize].code));
         }
-        let ac = AhoCorasick::builder()
+        let ac = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&pats)
             .expect("places automaton");
@@ -381,7 +383,7 @@ pub fn find_foreign_places(text: &str, own: &[PlaceId]) -> Vec<PlaceHit> {
         |i: u16| related.contains(&i) || leaves.iter().any(|&l| p.is_ancestor_or_self(l, i));
 
     let mut hits = Vec::new();
-    for m in p.ac.find_iter(text) {
+    for m in p.ac.try_find_iter(Input::new(text)).expect("a leftmost automaton searches unanchored") {
         let pat = &p.patterns[m.pattern().as_usize()];
         if !pat.usable || pat.ids.iter().any(|&i| is_related(i)) {
             continue;
