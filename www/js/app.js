@@ -154,7 +154,7 @@ class App {
     this.copyBox = h('div', { class: 'copy-box', id: 'copy-box', hidden: true });
     append(root, [
       toolbar,
-      h('p', { class: 'intro' }, ['逐项填写下面的报告，页面会随时检查；也可以先', h('label', { for: 'import-file', class: 'link-label' }, '导入已有的报告文件'), '（JSON 格式，或把文件拖到本页）。表格中可用方向键和回车键移动，可直接粘贴从 Excel 或 WPS 复制的多行数据。']),
+      h('p', { class: 'intro' }, ['逐项填写下面的报告，页面会随时检查；也可以先', h('label', { for: 'import-file', class: 'link-label' }, '导入已有的报告文件'), '（Word 或 WPS 保存的 .docx、从 Word 复制出的文本 .txt、本页下载的 JSON；也可以把文件直接拖到本页）。表格中可用方向键和回车键移动，可直接粘贴从 Excel 或 WPS 复制的多行数据。']),
       this.banners, this.alertBox, this.notice, this.copyBox, this.summary, this.live, form, this.headingsBlock,
       h('footer', { class: 'footer' }, '本页面在浏览器内运行，不联网，不上传任何数据。草稿保存在本机浏览器中，换电脑或清理浏览器数据后将不再存在，请及时下载 JSON 备份。'),
       this.dropHint,
