@@ -5,16 +5,14 @@
 //! rules that read only the prose ([`Inputs::Prose`]) and runs them again only when the prose,
 //! headings, agency block, year or import notes changed. Its findings are exactly [`check`]'s.
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
-
 use super::{Context, Finding, Inputs, RULES};
-use crate::model::Report;
+use crate::model::{Agency, Report, SourceInfo, Texts};
 
 /// A rule engine that remembers the findings of prose rules between checks.
 #[derive(Debug, Default)]
 pub struct Checker {
-    prose_key: Option<u64>,
+    /// What the prose rules read, as of their last run.
+    prose: Option<ProseInputs>,
     /// Findings of each rule in [`RULES`] order; those of prose rules are reused.
     by_rule: Vec<Vec<Finding>>,
 }
@@ -28,9 +26,10 @@ impl Checker {
     ///
     /// [`check`]: super::check
     pub fn check(&mut self, report: &Report) -> Vec<Finding> {
-        let key = prose_key(report);
-        let prose_changed = self.prose_key != Some(key);
-        self.prose_key = Some(key);
+        let prose_changed = !self.prose.as_ref().is_some_and(|p| p.same_as(report));
+        if prose_changed {
+            self.prose = Some(ProseInputs::of(report));
+        }
         self.by_rule.resize_with(RULES.len(), Vec::new);
         let context = Context::new(report);
         for (rule, findings) in RULES.iter().zip(&mut self.by_rule) {
@@ -46,20 +45,34 @@ impl Checker {
     }
 }
 
-/// A hash of everything a prose rule may read.
-fn prose_key(report: &Report) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    report.year.hash(&mut hasher);
-    report.headings.hash(&mut hasher);
-    report.text.preamble.hash(&mut hasher);
-    report.text.overview.hash(&mut hasher);
-    report.text.problems.hash(&mut hasher);
-    report.text.other.hash(&mut hasher);
-    let agency = &report.agency;
-    (&agency.name, agency.level.map(|l| l.key()), &agency.region, &agency.address).hash(&mut hasher);
-    (&agency.postcode, &agency.phone, &agency.email).hash(&mut hasher);
-    format!("{:?}", report.source).hash(&mut hasher);
-    hasher.finish()
+/// Everything a prose rule may read. Comparing it is cheaper than hashing it (a few kilobytes).
+#[derive(Debug)]
+struct ProseInputs {
+    year: Option<i32>,
+    headings: Option<Vec<String>>,
+    text: Texts,
+    agency: Agency,
+    source: Option<SourceInfo>,
+}
+
+impl ProseInputs {
+    fn of(report: &Report) -> ProseInputs {
+        ProseInputs {
+            year: report.year,
+            headings: report.headings.clone(),
+            text: report.text.clone(),
+            agency: report.agency.clone(),
+            source: report.source.clone(),
+        }
+    }
+
+    fn same_as(&self, report: &Report) -> bool {
+        self.year == report.year
+            && self.text == report.text
+            && self.headings == report.headings
+            && self.agency == report.agency
+            && self.source == report.source
+    }
 }
 
 #[cfg(test)]
