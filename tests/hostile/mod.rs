@@ -45,38 +45,47 @@ pub fn cases() -> Vec<Hostile> {
     ]
 }
 
-/// A zip archive with one stored entry, written by hand so the test controls every header field.
-fn stored_zip(entries: &[(&str, &[u8])], encrypted: bool) -> Vec<u8> {
+/// One entry of a zip archive written by hand, so that a test controls every header field.
+struct Entry<'a> {
+    name: &'a str,
+    /// The bytes as stored (already deflated when `method` is 8).
+    data: &'a [u8],
+    method: u16,
+    flags: u16,
+    crc: u32,
+    /// The uncompressed size the headers claim.
+    size: u32,
+}
+
+fn zip_archive(entries: &[Entry]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
-    for (name, data) in entries {
+    for entry in entries {
         let offset = out.len() as u32;
-        let flags: u16 = if encrypted { 1 } else { 0 };
-        let crc = crc32(data);
-        let header = |sig: u32, central: bool| {
+        let header = |signature: u32, central: bool| {
             let mut h = Vec::new();
-            h.extend(sig.to_le_bytes());
+            h.extend(signature.to_le_bytes());
             if central {
-                h.extend(20u16.to_le_bytes());
+                h.extend(20u16.to_le_bytes()); // version made by
             }
-            h.extend(20u16.to_le_bytes());
-            h.extend(flags.to_le_bytes());
-            h.extend(0u16.to_le_bytes()); // stored
+            h.extend(20u16.to_le_bytes()); // version needed
+            h.extend(entry.flags.to_le_bytes());
+            h.extend(entry.method.to_le_bytes());
             h.extend(0u32.to_le_bytes()); // time, date
-            h.extend(crc.to_le_bytes());
-            h.extend((data.len() as u32).to_le_bytes());
-            h.extend((data.len() as u32).to_le_bytes());
-            h.extend((name.len() as u16).to_le_bytes());
-            h.extend(0u16.to_le_bytes());
+            h.extend(entry.crc.to_le_bytes());
+            h.extend((entry.data.len() as u32).to_le_bytes());
+            h.extend(entry.size.to_le_bytes());
+            h.extend((entry.name.len() as u16).to_le_bytes());
+            h.extend(0u16.to_le_bytes()); // extra field length
             if central {
                 h.extend([0u8; 10]); // comment length, disk, attributes
                 h.extend(offset.to_le_bytes());
             }
-            h.extend(name.as_bytes());
+            h.extend(entry.name.as_bytes());
             h
         };
         out.extend(header(0x04034b50, false));
-        out.extend(*data);
+        out.extend(entry.data);
         central.extend(header(0x02014b50, true));
     }
     let start = out.len() as u32;
@@ -91,6 +100,22 @@ fn stored_zip(entries: &[(&str, &[u8])], encrypted: bool) -> Vec<u8> {
     out
 }
 
+/// A zip archive of stored (uncompressed) entries, optionally flagged as encrypted.
+fn stored_zip(entries: &[(&str, &[u8])], encrypted: bool) -> Vec<u8> {
+    let entries: Vec<Entry> = entries
+        .iter()
+        .map(|(name, data)| Entry {
+            name,
+            data,
+            method: 0,
+            flags: u16::from(encrypted),
+            crc: crc32(data),
+            size: data.len() as u32,
+        })
+        .collect();
+    zip_archive(&entries)
+}
+
 fn crc32(data: &[u8]) -> u32 {
     let mut crc = !0u32;
     for &b in data {
@@ -102,7 +127,7 @@ fn crc32(data: &[u8]) -> u32 {
     !crc
 }
 
-/// A deflated entry of `size` zero bytes whose headers claim it is only 100 bytes.
+/// A deflated entry of `size` spaces whose headers claim it is only 100 bytes.
 fn bomb_zip(size: usize) -> Vec<u8> {
     use std::io::Write;
     let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
@@ -111,41 +136,6 @@ fn bomb_zip(size: usize) -> Vec<u8> {
         encoder.write_all(&chunk).unwrap();
     }
     let deflated = encoder.finish().unwrap();
-    let name = "word/document.xml";
-    let mut out = Vec::new();
-    let header = |sig: u32, central: bool| {
-        let mut h = Vec::new();
-        h.extend(sig.to_le_bytes());
-        if central {
-            h.extend(20u16.to_le_bytes());
-        }
-        h.extend(20u16.to_le_bytes());
-        h.extend(0u16.to_le_bytes());
-        h.extend(8u16.to_le_bytes()); // deflate
-        h.extend(0u32.to_le_bytes());
-        h.extend(0u32.to_le_bytes()); // CRC: never reached
-        h.extend((deflated.len() as u32).to_le_bytes());
-        h.extend(100u32.to_le_bytes()); // a lie
-        h.extend((name.len() as u16).to_le_bytes());
-        h.extend(0u16.to_le_bytes());
-        if central {
-            h.extend([0u8; 10]);
-            h.extend(0u32.to_le_bytes());
-        }
-        h.extend(name.as_bytes());
-        h
-    };
-    out.extend(header(0x04034b50, false));
-    out.extend(&deflated);
-    let start = out.len() as u32;
-    let central = header(0x02014b50, true);
-    out.extend(&central);
-    out.extend(0x06054b50u32.to_le_bytes());
-    out.extend([0u8; 4]);
-    out.extend(1u16.to_le_bytes());
-    out.extend(1u16.to_le_bytes());
-    out.extend((central.len() as u32).to_le_bytes());
-    out.extend(start.to_le_bytes());
-    out.extend(0u16.to_le_bytes());
-    out
+    // The CRC is never reached: reading stops at the size limit first.
+    zip_archive(&[Entry { name: "word/document.xml", data: &deflated, method: 8, flags: 0, crc: 0, size: 100 }])
 }
