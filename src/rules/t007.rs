@@ -1,3 +1,6 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use super::text::{clause_around, numerals::first_count_between, prose, sentence_around, Count, Terms};
 use super::text::segments::CLAUSE_ENDS;
 use super::{declare_rule, Context, Finding, Severity};
@@ -278,9 +281,31 @@ fn claims(text: &str) -> Vec<Claim> {
     found
 }
 
+thread_local! {
+    /// The claims found in recent prose texts. This rule runs again on every keystroke in a
+    /// table (it compares the prose with the cells), and reading the prose is its costly part.
+    static CLAIMS: RefCell<Vec<(String, Rc<[Claim]>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// [`claims`], remembered for the last few texts (a report has four prose fields).
+fn remembered_claims(text: &str) -> Rc<[Claim]> {
+    CLAIMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((_, found)) = cache.iter().find(|(seen, _)| seen == text) {
+            return Rc::clone(found);
+        }
+        let found: Rc<[Claim]> = claims(text).into();
+        if cache.len() == 8 {
+            cache.remove(0);
+        }
+        cache.push((text.to_string(), Rc::clone(&found)));
+        found
+    })
+}
+
 fn check_counts(ctx: &Context, out: &mut Vec<Finding>) {
     for (field, text) in prose(ctx.report) {
-        for claim in claims(text) {
+        for claim in remembered_claims(text).iter() {
             let Some((cells, allowed, label)) = expected(ctx.report, claim.quantity) else { continue };
             if allowed.contains(&claim.count.value) {
                 continue;
