@@ -128,11 +128,13 @@ export function createFindingsView({ registry, summary, live, onJump, scope }) {
     } else {
       summary.appendChild(h('p', { class: 'summary-hint' }, '点击条目可跳到需要修改的位置。错误必须改正；警告请核实后决定是否修改。'));
       const list = h('ul', { class: 'summary-list' });
-      for (const f of findings) {
+      for (const entry of summaryEntries(findings)) {
+        const f = entry.finding;
+        const more = entry.more ? '（同一表格中另有 ' + entry.more + ' 个单元格未填写，没有的事项请填 0）' : '';
         list.appendChild(h('li', { class: 'summary-item summary-' + f.severity, 'data-code': f.code }, [
           problemIcon(f.severity),
           h('span', { class: 'msg-severity' }, SEVERITY_LABEL[f.severity]),
-          h('a', { href: '#' + targetId(f), onclick: (e) => { e.preventDefault(); onJump(f); } }, f.message),
+          h('a', { href: '#' + targetId(f), onclick: (e) => { e.preventDefault(); onJump(f); } }, f.message + more),
           h('span', { class: 'msg-code' }, '（' + f.code + '）'),
         ]));
       }
@@ -162,6 +164,35 @@ export function createFindingsView({ registry, summary, live, onJump, scope }) {
       summarySignature = null;
     },
   };
+}
+
+/**
+ * The summary's entries: every finding, except that the cells left empty in one table (V002) are
+ * one entry after the first few, so that one number typed into an empty table does not bury the
+ * other findings under a hundred lines. Each cell still shows its own message.
+ */
+const EMPTY_CELLS_LISTED = 3;
+
+export function summaryEntries(findings) {
+  const entries = [];
+  const emptyByTable = new Map();
+  for (const f of findings) {
+    if (f.code !== 'V002' || f.cells.length !== 1) {
+      entries.push({ finding: f, more: 0 });
+      continue;
+    }
+    const table = f.cells[0].slice(0, 2);
+    const group = emptyByTable.get(table) || { listed: 0, last: null };
+    emptyByTable.set(table, group);
+    if (group.listed < EMPTY_CELLS_LISTED) {
+      group.listed += 1;
+      group.last = { finding: f, more: 0 };
+      entries.push(group.last);
+    } else {
+      group.last.more += 1;
+    }
+  }
+  return entries;
 }
 
 export function countText(errors, warnings, infos) {
