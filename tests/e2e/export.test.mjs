@@ -1,39 +1,25 @@
 // Word, HTML, copy and print from the page, in current Chromium. Needs www/pkg (./build.sh build).
 // Run: node --test tests/e2e/export.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { launchCurrent } from './support/browsers.mjs';
-import { startServer } from './support/server.mjs';
+import { REPO, servePage } from './support/page-env.mjs';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = path.join(REPO, 'tests/fixtures/seed.json');
 const STEM = '通榆县边昭镇2024年政府信息公开工作年度报告';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(path.join(REPO, 'www'));
-  browser = await launchCurrent();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servePage();
 
 async function openSeed(contextOptions = {}) {
-  const page = await browser.newPage({ acceptDownloads: true, ...contextOptions });
+  const page = await env.browser.newPage({ acceptDownloads: true, ...contextOptions });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.errors = errors;
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('body[data-ready="true"]');
   await page.locator('#import-file').setInputFiles(SEED);
   await page.locator('#notice', { hasText: '已导入' }).waitFor();
@@ -73,10 +59,10 @@ function zipEntry(zip, name) {
 }
 
 test('the documents module is not loaded at start, only on the first import or export', async () => {
-  const page = await browser.newPage({ acceptDownloads: true });
+  const page = await env.browser.newPage({ acceptDownloads: true });
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('body[data-ready="true"]');
   assert.ok(fetched.includes('/pkg/xxgk_report_bg.wasm'));
   assert.ok(!fetched.some((p) => p.includes('xxgk_documents')), 'not at start: ' + fetched.join(' '));

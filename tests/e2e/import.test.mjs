@@ -1,34 +1,20 @@
 // Importing the report an office already has: a Word file dropped on the page, a broken file,
 // and a drop onto a page that already holds a report. Run: node --test tests/e2e/import.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchCurrent } from './support/browsers.mjs';
-import { startServer } from './support/server.mjs';
+import { REPO, servePage } from './support/page-env.mjs';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = (name) => fs.readFileSync(path.join(REPO, 'tests/fixtures/import', name));
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(path.join(REPO, 'www'));
-  browser = await launchCurrent();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servePage();
 
 async function openPage() {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('body[data-ready="true"]');
   return page;
 }

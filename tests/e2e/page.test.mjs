@@ -1,34 +1,21 @@
 // The page as a clerk uses it, in current Chromium: type, tab, read the findings, paste, reload,
 // download and import. Needs www/pkg (./build.sh build). Run: node --test tests/e2e/page.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchCurrent } from './support/browsers.mjs';
+import { REPO, servePage } from './support/page-env.mjs';
 import { startServer } from './support/server.mjs';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = path.join(REPO, 'tests/fixtures/seed.json');
 
-let server;
-let browser;
+const env = servePage();
 const foreignRequests = [];
 
-before(async () => {
-  server = await startServer(path.join(REPO, 'www'));
-  browser = await launchCurrent();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function openPage(context) {
-  const page = context ? await context.newPage() : await browser.newPage({ acceptDownloads: true });
-  const origin = new URL(server.url).origin;
+  const page = context ? await context.newPage() : await env.browser.newPage({ acceptDownloads: true });
+  const origin = new URL(env.server.url).origin;
   page.on('request', (r) => {
     const url = r.url();
     if (!url.startsWith(origin + '/') && !url.startsWith('blob:') && !url.startsWith('data:')) foreignRequests.push(url);
@@ -36,7 +23,7 @@ async function openPage(context) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.errors = errors;
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('body[data-ready="true"]');
   return page;
 }
@@ -113,8 +100,8 @@ test('numbers as people type them: １２件 becomes 12, abc gets V001 at the ce
 });
 
 test('arrow keys and Enter move between cells; a block pasted from Excel fills the cells', async () => {
-  const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  const context = await env.browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.server.url).origin });
   const page = await openPage(context);
   await cell(page, 's3.granted.natural').click();
   await page.keyboard.press('ArrowDown');
@@ -153,7 +140,7 @@ test('自动计算合计 fills empty totals and asks before replacing a typed on
 });
 
 test('the draft survives a reload', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await openPage(context);
   await page.locator('[data-field="agency.name"]').fill('通榆县边昭镇人民政府');
   await typeInto(page, 's3.new.natural', '3');
@@ -167,7 +154,7 @@ test('the draft survives a reload', async () => {
 });
 
 test('a second tab does not silently take over the draft', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const first = await openPage(context);
   await first.locator('[data-field="agency.name"]').fill('第一个标签页');
   const second = await openPage(context);
@@ -258,7 +245,7 @@ test('under a strict CSP that allows WebAssembly the page works; one that blocks
     'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'",
   } });
   try {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const violations = [];
     page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
     await page.goto(strict.url);
@@ -278,18 +265,18 @@ test('under a strict CSP that allows WebAssembly the page works; one that blocks
 });
 
 test('without WebAssembly (兼容模式) the page says how to switch to 极速模式', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   // As in IE or 360's 兼容模式: no WebAssembly object at all.
   await page.addInitScript(() => { delete window.WebAssembly; });
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator('#boot', { hasText: '极速模式' }).waitFor();
   assert.equal(await page.locator('#boot').getAttribute('role'), 'alert');
   await page.close();
 });
 
 test('the page runs inside an iframe', async () => {
-  const page = await browser.newPage();
-  await page.setContent(`<iframe title="年度报告" src="${server.url}" width="1200" height="800"></iframe>`);
+  const page = await env.browser.newPage();
+  await page.setContent(`<iframe title="年度报告" src="${env.server.url}" width="1200" height="800"></iframe>`);
   const frame = page.frameLocator('iframe');
   await frame.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
   await frame.locator('[data-cell="s3.new.natural"]').click();

@@ -1,30 +1,14 @@
 // The error summary when a clerk starts on an empty form: one number typed into an empty table
 // must not bury the other findings under a line per empty cell. Run: node --test tests/e2e/summary.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchCurrent } from './support/browsers.mjs';
-import { startServer } from './support/server.mjs';
+import { servePage } from './support/page-env.mjs';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(path.join(REPO, 'www'));
-  browser = await launchCurrent();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servePage();
 
 test('empty cells of one table are summed up after the first three, and each cell keeps its message', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await env.browser.newPage();
+  await page.goto(env.server.url);
   await page.waitForSelector('body[data-ready="true"]');
   const first = page.locator('[data-cell="s3.new.natural"]');
   await first.click();
