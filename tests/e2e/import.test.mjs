@@ -62,19 +62,31 @@ test('a broken file gets a Chinese message and leaves what was typed untouched',
   await page.close();
 });
 
-test('a drop onto a page that holds a report asks before replacing it', async () => {
+test('a drop of the same agency and year asks before replacing; another year goes into a draft of its own', async () => {
   const page = await openPage();
   const name = page.locator('[data-field="agency.name"]');
-  await name.fill('某某县人民政府');
-  await name.press('Tab');
+  await name.fill('通榆县边昭镇');
+  await page.locator('[data-field="year"]').fill('2024');
+  await page.locator('[data-field="year"]').press('Tab');
   await dropFile(page, 'seed.txt', fixture('seed.txt'), 'text/plain');
   const dialog = page.getByRole('dialog').or(page.getByRole('alertdialog'));
   await dialog.getByText('用导入的报告替换当前内容？').waitFor();
   await dialog.getByRole('button', { name: '取消' }).click();
-  assert.equal(await name.inputValue(), '某某县人民政府');
+  assert.equal(await name.inputValue(), '通榆县边昭镇');
+  assert.equal(await page.locator('[data-field="text.overview"]').inputValue(), '');
   await dropFile(page, 'seed.txt', fixture('seed.txt'), 'text/plain');
   await dialog.getByRole('button', { name: '替换为导入的报告' }).click();
   await page.locator('#notice', { hasText: '已导入' }).waitFor();
-  assert.match(await name.inputValue(), /通榆县边昭镇/);
+  assert.match(await page.locator('[data-field="text.overview"]').inputValue(), /新郑/);
+
+  // Another year: no question, nothing lost; the report typed so far stays among the drafts.
+  await page.locator('[data-field="year"]').fill('2023');
+  await page.locator('[data-field="year"]').press('Tab');
+  await page.locator('#save-status', { hasText: '草稿已保存' }).waitFor();
+  await dropFile(page, 'seed.txt', fixture('seed.txt'), 'text/plain');
+  await page.locator('#notice', { hasText: '仍保存在「本机草稿」中' }).waitFor();
+  assert.equal(await page.locator('[data-field="year"]').inputValue(), '2024');
+  assert.equal(await dialog.count(), 0);
+  assert.deepEqual(page.errors, []);
   await page.close();
 });

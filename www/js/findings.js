@@ -1,12 +1,14 @@
 // Shows findings: the error summary at the top (every finding, errors first, each a link to its
 // place), the same message at each cell or field the user has already left, and a polite live
 // region with the count.
-import { h, clear, problemIcon, SEVERITY_LABEL } from './dom.js';
+import { h, clear, problemIcon } from './dom.js';
 import { domId, messageId } from './form.js';
 
 const ANNOUNCE_DELAY_MS = 700;
 
-export function createFindingsView({ registry, summary, live, onJump, scope }) {
+/** severityLabels: {error: '错误', ...} from the binding's severities(). */
+export function createFindingsView({ registry, summary, live, onJump, scope, severityLabels }) {
+  const SEVERITY_LABEL = severityLabels;
   const root = scope || document; // a Document, or the ShadowRoot the form is rendered in
   const touched = new Set();
   const shown = new Map(); // key -> signature of what is painted there

@@ -1,15 +1,21 @@
 // Entry point, started by loader.js once it knows the browser can run the page.
 import { startPage, bootFailed } from './app.js';
+import { createDocuments } from './documents.js';
 
-function load(pkg, name) {
-  return import('../' + pkg + name + '.js')
-    .then((wasm) => wasm.default({ module_or_path: new URL('../' + pkg + name + '_bg.wasm', import.meta.url) })
-      .then(() => wasm));
+const pkg = (name) => new URL('../pkg/' + name, import.meta.url);
+
+function load(name) {
+  return import(pkg(name + '.js').href)
+    .then((glue) => glue.default({ module_or_path: pkg(name + '_bg.wasm') }).then(() => glue));
 }
 
-const pkg = window.XXGK_PKG || 'pkg/';
-// With infra's single legacy-compatible build there is no pkg/legacy/: pkg/ runs everywhere.
-(pkg === 'pkg/' ? load(pkg, 'xxgk_report') : load(pkg, 'xxgk_report').catch(() => load('pkg/', 'xxgk_report')))
-  // Word files and Word/HTML export: a second module, fetched on first use.
-  .then((wasm) => startPage(wasm, () => load('pkg/', 'xxgk_documents')))
+// Word files and Word/HTML export: the documents module, in a Web Worker started on first use.
+const documents = createDocuments({
+  launch: () => new Worker(pkg('xxgk_documents_worker.js').href),
+  wasm: () => pkg('xxgk_documents_bg.wasm').href,
+  inPage: () => load('xxgk_documents'),
+});
+
+load('xxgk_report')
+  .then((wasm) => startPage(wasm, documents))
   .catch(bootFailed);
