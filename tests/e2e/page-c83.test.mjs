@@ -74,14 +74,23 @@ test('Chromium 83: a Word file imports through the documents module, fetched on 
   assert.ok(fetched.some((p) => p.endsWith('/pkg/xxgk_documents_bg.wasm')), 'fetched on first use');
   assert.equal(await page.evaluate(() => document.querySelector('[data-field="agency.name"]').value), '通榆县边昭镇');
 
-  // The export path of the same module: a .docx (zip) with the report.
-  const head = await page.evaluate(async () => {
-    const docs = await import('./pkg/xxgk_documents.js');
-    const session = await import('./pkg/xxgk_report.js');
-    const json = new session.Session().toJson();
-    return Array.from(docs.toDocx(json).slice(0, 2));
+  assert.ok(fetched.some((p) => p.endsWith('/pkg/xxgk_documents_worker.js')), 'read in the Web Worker');
+
+  // The export path of the same worker: 下载 Word makes a blob: download of a .docx (a zip).
+  await page.evaluate(() => {
+    window.__downloads = [];
+    document.addEventListener('click', (e) => {
+      if (e.target.tagName === 'A' && e.target.download) {
+        const a = e.target;
+        window.__downloads.push(fetch(a.href).then((r) => r.arrayBuffer()).then((b) => ({ name: a.download, head: Array.from(new Uint8Array(b).slice(0, 2)) })));
+      }
+    }, true);
+    document.getElementById('download-docx').click();
   });
-  assert.deepEqual(head, [0x50, 0x4b]);
+  await page.waitForFunction(() => window.__downloads.length === 1, null, { timeout: 30000 });
+  const saved = await page.evaluate(() => window.__downloads[0]);
+  assert.match(saved.name, /\.docx$/);
+  assert.deepEqual(saved.head, [0x50, 0x4b]);
   assert.deepEqual(errors, []);
   await page.close();
 });
