@@ -90,3 +90,47 @@ test('a drop of the same agency and year asks before replacing; another year goe
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+/** Puts a text file made in the page (`lines` × `line`) on the file input, as choosing it would. */
+async function chooseMadeFile(page, name, line, lines) {
+  await page.evaluate(({ name, line, lines }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([line.repeat(lines)], name, { type: 'text/plain' }));
+    const input = document.getElementById('import-file');
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change'));
+  }, { name, line, lines });
+}
+
+test('a huge file is read in a Web Worker: the page keeps checking what the clerk types, and 取消导入 stops the reading', async () => {
+  const page = await openPage();
+  // 19 MB of one heading over and over: seconds of work for the reader.
+  const line = '二、主动公开政府信息情况\n';
+  const lines = Math.floor(19e6 / Buffer.byteLength(line));
+  await chooseMadeFile(page, '巨大的文件.txt', line, lines);
+  await page.locator('#notice', { hasText: '正在读取「巨大的文件.txt」' }).waitFor();
+  // While it is read, typing is checked at once.
+  const t0 = Date.now();
+  const input = page.locator('[data-cell="s3.new.business"]');
+  await input.click();
+  await page.keyboard.type('abc');
+  await page.keyboard.press('Tab');
+  await page.locator('#summary [data-code="V001"]').waitFor();
+  const responsive = Date.now() - t0;
+  assert.ok(await page.locator('#notice', { hasText: '正在读取' }).count() === 1, 'still reading while the page answered');
+  // What was typed meanwhile is not replaced without asking.
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('用导入的报告替换当前内容？').waitFor({ timeout: 60000 });
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await page.locator('#notice', { hasText: '已取消导入，当前内容没有改变' }).waitFor();
+  assert.equal(await input.inputValue(), 'abc');
+  assert.ok(responsive < 2000, `the page answered in ${responsive} ms while the file was read`);
+  assert.ok(page.workers().length >= 1, 'the reading ran in a Web Worker');
+
+  // Again, and cancel it.
+  await chooseMadeFile(page, '又一个巨大的文件.txt', line, lines);
+  await page.getByRole('button', { name: '取消导入' }).click();
+  await page.locator('#notice', { hasText: '已取消导入「又一个巨大的文件.txt」' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

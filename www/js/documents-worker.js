@@ -9,6 +9,32 @@ const METHODS = { importFile: true, toDocx: true, docxFileName: true, htmlFragme
 
 let ready = null;
 
+// A hostile file can leave hundreds of thousands of notes of content that could not be placed
+// (issue 13, item 3: the core will group them). Handing them all to the page would freeze it
+// (cloning, one I001 finding and one line each): the worker keeps the first ones and says how
+// many more there were.
+const NOTES_KEPT = 200;
+
+function capNotes(list, what) {
+  if (!Array.isArray(list) || list.length <= NOTES_KEPT) return list;
+  const rest = list.length - NOTES_KEPT;
+  return list.slice(0, NOTES_KEPT).concat([{ location: '其余', found: '另有 ' + rest + ' 处' + what + '，未逐条列出' }]);
+}
+
+function bounded(imported) {
+  const summary = imported.summary;
+  const tooMany = (l) => Array.isArray(l) && l.length > NOTES_KEPT;
+  if (!summary || (!tooMany(summary.unplaced) && !tooMany(summary.edited_labels))) return imported;
+  summary.unplaced = capNotes(summary.unplaced, '内容无法对应到报告中');
+  summary.edited_labels = capNotes(summary.edited_labels, '标签与格式不同');
+  const doc = JSON.parse(imported.json);
+  if (doc.source) {
+    doc.source.unplaced = capNotes(doc.source.unplaced, '内容无法对应到报告中');
+    doc.source.edited_labels = capNotes(doc.source.edited_labels, '标签与格式不同');
+  }
+  return { json: JSON.stringify(doc), summary };
+}
+
 function messageOf(e) {
   return e && e.message ? e.message : String(e);
 }
@@ -17,7 +43,8 @@ function run(job) {
   if (!ready) return Promise.reject(new Error('not initialised'));
   return ready.then(() => {
     if (!METHODS[job.method]) throw new Error('unknown method ' + job.method);
-    return glue[job.method].apply(null, job.args);
+    const result = glue[job.method].apply(null, job.args);
+    return job.method === 'importFile' ? bounded(result) : result;
   });
 }
 

@@ -92,6 +92,7 @@ export function createDraftKeeper(ctx) {
     currentId = id;
     rememberInTab(id);
     lastIdentity = '';
+    ctx.onStatus('');
   }
 
   /** Edit draft `id` in this tab (asking first when another tab edits it). */

@@ -4,6 +4,13 @@
 import { h } from './dom.js';
 import { readBytes } from './files.js';
 
+const NOTES_SHOWN = 20;
+
+function shortList(notes) {
+  if (notes.length <= NOTES_SHOWN) return notes;
+  return notes.slice(0, NOTES_SHOWN).concat(['……另有 ' + (notes.length - NOTES_SHOWN) + ' 条，详见检查结果']);
+}
+
 /** ctx: {store, documents, keeper, notices, readOnly(), parse(json) → Session} */
 export function createImporter(ctx) {
   const { store, documents, keeper, notices } = ctx;
@@ -53,7 +60,7 @@ export function createImporter(ctx) {
       parts.push(summary.errors + summary.warnings === 0 ? '检查未发现问题。' : '检查发现 ' + summary.errors + ' 个错误、' + summary.warnings + ' 个警告，详见下方检查结果。');
     }
     if (place.newSlot && place.kept) parts.push('原来的草稿「' + (place.kept.name || '未填写机关名称') + '」仍保存在「本机草稿」中。');
-    notices.say(parts.join(''), summary ? summary.notes : null);
+    notices.say(parts.join(''), summary ? shortList(summary.notes) : null);
   }
 
   return { importFile, get busy() { return busy; } };
