@@ -1,13 +1,15 @@
 // Embedding on the floor browser, Chromium 83 (no locators there: evaluate/keyboard/mouse):
 // the single file from file:// with the network blocked, the sandboxed iframe of docs/embedding.md,
 // and the static folder under the CSP that engines before Chromium 97 need ('unsafe-eval').
-// Needs www/pkg/legacy (./build.sh build). Run: node --test tests/e2e/embed-c83.test.mjs
+// Needs www/pkg (./build.sh build). Run: node --test tests/e2e/embed-c83.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchChromium83 } from './support/browsers.mjs';
 import { startServer } from './support/server.mjs';
-import { docSnippets, buildDist, makeSite, portalPage, SEED, SEED_JSON, rmrf } from './embed-fixtures.mjs';
+import { docSnippets, buildDist, makeSite, portalPage, SEED, SEED_JSON, rmrf, REPO } from './embed-fixtures.mjs';
 
 const snippets = docSnippets();
 let dist;
@@ -61,6 +63,21 @@ test('Chromium 83: the single file opens from file:// without any network reques
     inSummary: document.querySelector('#summary [data-code="V001"] a') !== null,
   }));
   assert.deepEqual(state, { normalised: '12', inSummary: true });
+  // A Word file, read by the documents module in a Web Worker started from the inline script.
+  const docx = fs.readFileSync(path.join(REPO, 'tests/fixtures/import/seed.docx')).toString('base64');
+  await page.evaluate((b64) => {
+    const binary = atob(b64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], 'seed.docx'));
+    const input = document.getElementById('import-file');
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change'));
+  }, docx);
+  await page.waitForFunction(() => /已导入/.test(document.getElementById('notice').textContent), null, { timeout: 30000 });
+  assert.equal(await page.evaluate(() => document.querySelector('[data-field="agency.name"]').value), '通榆县边昭镇');
+  assert.ok(page.workers().length >= 1, 'read in a Web Worker');
   assert.deepEqual(attempted, []);
   assert.deepEqual(errors, []);
   await page.close();
@@ -98,7 +115,7 @@ test('Chromium 83: the sandboxed iframe sizes itself, takes the initial report b
   await page.close();
 });
 
-test('Chromium 83: the script-tag embed (Shadow DOM, legacy build) under hostile portal CSS takes typing and shows a finding', async () => {
+test('Chromium 83: the script-tag embed (Shadow DOM) under hostile portal CSS takes typing and shows a finding', async () => {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -139,6 +156,20 @@ test("Chromium 83: the static folder under the strict CSP with 'unsafe-eval' ins
     await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
     await typeAndLeave(page, null, 's3.new.business', 'abc');
     assert.equal(await page.evaluate(() => document.querySelector('#summary [data-code="V001"]') !== null), true);
+    // The documents worker starts and compiles its module under the same policy.
+    const docx = fs.readFileSync(path.join(REPO, 'tests/fixtures/import/seed.docx')).toString('base64');
+    await page.evaluate((b64) => {
+      const binary = atob(b64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'seed.docx'));
+      const input = document.getElementById('import-file');
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change'));
+    }, docx);
+    await page.waitForFunction(() => /已导入/.test(document.getElementById('notice').textContent), null, { timeout: 30000 });
+    assert.ok(page.workers().length >= 1, 'read in a Web Worker');
     assert.deepEqual(errors, []);
     await page.close();
   } finally {

@@ -1,7 +1,8 @@
 // Embedding in a portal (issue 7), in current Chromium: the module API under hostile portal CSS,
 // the classic script tag, the sandboxed iframe (resize, load, download), the single file from
 // file:// with the network blocked, and the static folder under a strict CSP. The snippets come
-// straight out of docs/embedding.md. Needs www/pkg and www/pkg/legacy (./build.sh build).
+// straight out of docs/embedding.md; the iframe's allowed origins come from embed/config.json, and a
+// hostile parent on another origin is tested too. Needs www/pkg (./build.sh build).
 // Run: node --test tests/e2e/embed.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -366,6 +367,7 @@ test('single file: opens from file:// with every network request blocked, and ch
   await page.locator('#import-file').setInputFiles(path.join(REPO, 'tests/fixtures/import/seed.docx'));
   await page.locator('#notice', { hasText: '已导入' }).waitFor();
   assert.equal(await page.locator('[data-field="agency.name"]').inputValue(), '通榆县边昭镇');
+  assert.ok(page.workers().length >= 1, 'read in a Web Worker started from the inline script');
   assert.deepEqual(attempted, []);
   assert.deepEqual(page.foreign, []);
   assert.deepEqual(page.errors, []);
@@ -385,6 +387,10 @@ test('static folder under the strict CSP of the docs: page and script-tag embed,
       await page.locator(scope + '#summary [data-code="V001"]').waitFor();
       // Styles applied (a <link> in the shadow root is allowed by style-src 'self').
       assert.equal(await page.locator(scope + '.summary').evaluate((el) => getComputedStyle(el).borderTopStyle), 'solid');
+      // A Word file is read in the Web Worker, which the same policy allows (worker-src falls back to 'self').
+      await page.locator(scope + '#import-file').setInputFiles(path.join(REPO, 'tests/fixtures/import/seed.docx'));
+      await page.locator(scope + '#notice', { hasText: '已导入' }).waitFor();
+      assert.ok(page.workers().length >= 1, 'a Web Worker under the strict CSP');
       assert.deepEqual(await page.evaluate(() => window.__violations), [], url);
       assert.deepEqual(page.errors, [], url);
       assert.deepEqual(page.foreign, [], url);
@@ -395,14 +401,17 @@ test('static folder under the strict CSP of the docs: page and script-tag embed,
   }
 });
 
-test('dist/static has a SHA256SUMS line for every file; server snippets map .wasm and send the CSP', () => {
+test('dist/static has a SHA256SUMS line for every file; server snippets map .wasm and send the CSP with frame-ancestors', () => {
   const sums = fs.readFileSync(`${dist.static}/SHA256SUMS`, 'utf8').trim().split('\n');
   const listed = sums.map((l) => l.split('  ')[1]);
   assert.ok(listed.includes('index.html') && listed.includes('pkg/xxgk_report_bg.wasm') && listed.includes('xxgk-report.js'));
+  assert.ok(listed.includes('embed/config.json') && listed.includes('pkg/xxgk_documents_worker.js'));
+  assert.ok(!listed.some((f) => f.startsWith('pkg/legacy/')), 'no legacy build');
   assert.ok(!listed.some((f) => f.startsWith('tools/')));
   for (const name of ['nginx', 'apache', 'iis', 'tomcat']) {
     assert.ok(snippets[name], name);
     assert.match(snippets[name], /application\/wasm/, name);
     if (name !== 'tomcat') assert.ok(snippets[name].includes(CSP), name + ' sends the CSP');
+    assert.match(snippets[name], /frame-ancestors 'self'/, name + ' says who may frame the form');
   }
 });
