@@ -8,7 +8,6 @@ const ANNOUNCE_DELAY_MS = 700;
 
 /** severityLabels: {error: '错误', ...} from the binding's severities(). */
 export function createFindingsView({ registry, summary, live, onJump, scope, severityLabels }) {
-  const SEVERITY_LABEL = severityLabels;
   const root = scope || document; // a Document, or the ShadowRoot the form is rendered in
   const touched = new Set();
   const shown = new Map(); // key -> signature of what is painted there
@@ -88,7 +87,7 @@ export function createFindingsView({ registry, summary, live, onJump, scope, sev
   function messageLine(f, tag, control) {
     const line = h(tag, { class: 'msg msg-' + f.severity, 'data-code': f.code }, [
       problemIcon(f.severity),
-      h('span', { class: 'msg-severity' }, SEVERITY_LABEL[f.severity]),
+      h('span', { class: 'msg-severity' }, severityLabels[f.severity]),
       h('span', { class: 'msg-text' }, f.message),
       h('span', { class: 'msg-code' }, '（' + f.code + '）'),
     ]);
@@ -135,7 +134,7 @@ export function createFindingsView({ registry, summary, live, onJump, scope, sev
         const more = entry.more ? '（同一表格中另有 ' + entry.more + ' 个单元格未填写，没有的事项请填 0）' : '';
         list.appendChild(h('li', { class: 'summary-item summary-' + f.severity, 'data-code': f.code }, [
           problemIcon(f.severity),
-          h('span', { class: 'msg-severity' }, SEVERITY_LABEL[f.severity]),
+          h('span', { class: 'msg-severity' }, severityLabels[f.severity]),
           h('a', { href: '#' + targetId(f), onclick: (e) => { e.preventDefault(); onJump(f); } }, f.message + more),
           h('span', { class: 'msg-code' }, '（' + f.code + '）'),
         ]));
