@@ -134,3 +134,25 @@ test('a huge file is read in a Web Worker: the page keeps checking what the cler
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('where a CSP forbids Web Workers, a Word file is still read (in the page)', async () => {
+  const { startServer } = await import('./support/server.mjs');
+  const strict = await startServer(path.join(REPO, 'www'), { headers: {
+    'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'none'; style-src 'self'",
+  } });
+  try {
+    const page = await env.browser.newPage();
+    page.errors = [];
+    page.on('pageerror', (e) => page.errors.push(e.message));
+    await page.goto(strict.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.locator('#import-file').setInputFiles(path.join(REPO, 'tests/fixtures/import/seed.docx'));
+    await page.locator('#notice', { hasText: '已导入' }).waitFor();
+    assert.match(await page.locator('[data-field="agency.name"]').inputValue(), /通榆县边昭镇/);
+    assert.equal(page.workers().length, 0);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  } finally {
+    await strict.close();
+  }
+});

@@ -1,8 +1,8 @@
 // The Web Worker of the documents module (see documents.js). build.sh bundles this file with
 // wasm-bindgen's glue into one classic script, www/pkg/xxgk_documents_worker.js (classic, not a
 // module worker: Firefox ESR 78 has no module workers), and the single file carries the same
-// script inline. Messages: {type: 'init', wasm} once, then {id, method, args} → {id, ok, result}
-// or {id, ok: false, message, fatal}.
+// script inline. Messages: {type: 'init', wasm} once (answered by {type: 'started'}), then
+// {id, method, args} → {id, ok, result} or {id, ok: false, message, fatal}.
 import * as glue from '../pkg/xxgk_documents.js';
 
 const METHODS = { importFile: true, toDocx: true, docxFileName: true, htmlFragment: true, htmlPage: true };
@@ -51,6 +51,7 @@ function run(job) {
 self.onmessage = (event) => {
   const job = event.data || {};
   if (job.type === 'init') {
+    self.postMessage({ type: 'started' });
     ready = glue.default({ module_or_path: job.wasm });
     ready.catch(() => {});
     return;

@@ -45,8 +45,12 @@ export function createDocuments({ launch, wasm, inPage }) {
   function start() {
     if (worker) return worker;
     const w = launch();
+    // Until the worker has said it runs, requests are copied, not handed over: if it never starts
+    // (a CSP that blocks it, a script that cannot load), they run in the page instead.
+    w.started = false;
     w.onmessage = (event) => {
       const reply = event.data || {};
+      if (reply.type === 'started') { w.started = true; return; }
       const job = pending.get(reply.id);
       if (!job) return;
       pending.delete(reply.id);
@@ -58,7 +62,21 @@ export function createDocuments({ launch, wasm, inPage }) {
     };
     w.onerror = (event) => {
       if (event && event.preventDefault) event.preventDefault();
-      if (worker === w) stop(new DocumentsError('文档处理程序意外停止（' + (event && event.message ? event.message : '可能是内存不足') + '）'));
+      if (worker !== w) return;
+      if (!w.started) {
+        workerFailed = true;
+        console.warn('xxgk-report: the documents worker did not start; documents run in the page:', event && event.message);
+        worker.terminate();
+        worker = null;
+        const jobs = Array.from(pending.values());
+        pending.clear();
+        for (const job of jobs) {
+          clearTimeout(job.timer);
+          inThePage(job.method, job.args).then(job.resolve, job.reject);
+        }
+        return;
+      }
+      stop(new DocumentsError('文档处理程序意外停止（' + (event && event.message ? event.message : '可能是内存不足') + '）'));
     };
     w.postMessage({ type: 'init', wasm: wasm() });
     worker = w;
@@ -73,8 +91,8 @@ export function createDocuments({ launch, wasm, inPage }) {
         if (!pending.has(id)) return;
         stop(new DocumentsError('处理时间超过 ' + TIMEOUT_MS / 1000 + ' 秒，已停止。文件可能已损坏，或者内容过于庞大'));
       }, TIMEOUT_MS);
-      pending.set(id, { resolve, reject, timer });
-      w.postMessage({ id, method, args }, transfer || []);
+      pending.set(id, { resolve, reject, timer, method, args });
+      w.postMessage({ id, method, args }, w.started && transfer ? transfer : []);
     });
   }
 
@@ -99,7 +117,7 @@ export function createDocuments({ launch, wasm, inPage }) {
   }
 
   return {
-    /** Reads a report file; resolves {json, summary}. The bytes are handed over (transferred). */
+    /** Reads a report file; resolves {json, summary}. The bytes are handed over (transferred) once the worker runs. */
     importFile(bytes, fileName) { return call('importFile', [bytes, fileName], [bytes.buffer]); },
     toDocx: (json) => call('toDocx', [json]),
     docxFileName: (json) => call('docxFileName', [json]),
