@@ -272,6 +272,19 @@ test('iframe from another origin: only an origin named in embed/config.json gets
   await dialog.getByRole('button', { name: '取消' }).click();
   await page.waitForFunction(() => window.__got.some((m) => m.data.type === 'xxgk-report:error'));
   assert.equal(await frame.locator('[data-cell="s3.new.business"]').inputValue(), '123');
+
+  // The same portal in a second tab shows the draft read-only, and refuses a load there.
+  const second = await page.context().newPage();
+  await second.goto(server.url + 'portal.html');
+  const frame2 = second.frames().find((f) => f !== second.mainFrame());
+  await frame2.getByRole('dialog').getByRole('button', { name: '只读查看' }).click();
+  assert.equal(await frame2.locator('[data-cell="s3.new.business"]').inputValue(), '123');
+  await second.evaluate((report) => window.sendToFrame({ type: 'xxgk-report:load', report }), JSON.stringify(other));
+  await second.waitForFunction(() => window.__got.some((m) => m.data.type === 'xxgk-report:error'));
+  const refusal = await second.evaluate(() => window.__got.find((m) => m.data.type === 'xxgk-report:error').data.message);
+  assert.match(refusal, /只读/);
+  assert.equal(await frame2.locator('[data-cell="s3.new.business"]').inputValue(), '123');
+  await second.close();
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -34,7 +34,9 @@ export function startPage(wasm, documents) {
   }
   return loadEmbedConfig(window.location.href).then((config) => {
     const trust = frameTrust(config.origins, window.location.origin, parentOrigin());
-    const app = mount(wasm, container, { page: true, documents, namespace: trust.trusted ? 'frame' : null, frame: trust });
+    // Drafts apart from the page opened directly, and per portal where the browser names it.
+    const namespace = !trust.trusted ? null : trust.parent ? 'frame/' + trust.parent : 'frame';
+    const app = mount(wasm, container, { page: true, documents, namespace, frame: trust });
     for (const problem of config.problems) app.notices.banner('config', '嵌入设置有误：' + problem);
     connectFrame(app, trust);
     return app;
