@@ -17,28 +17,27 @@ import { createImporter } from './importer.js';
 import { createExporter } from './exporter.js';
 import { fillTotals } from './totals.js';
 import { wireDrop } from './files.js';
-import { loadEmbedConfig } from './embed-config.js';
-import { connectFrame, frameTrust, parentOrigin } from './frame.js';
 
 const IMPORT_FORMATS = '.json,.docx,.txt,application/json';
 
 /**
  * Starts the page (index.html) on an initialised WebAssembly module. `documents` is the
- * documents module's client (documents.js). Inside an iframe the page first reads the
- * deployment setting of allowed parent origins (embed/config.json).
+ * documents module's client (documents.js). Inside an iframe, `frame` is frame.js (loaded only
+ * then): the page first reads the deployment setting of allowed parent origins
+ * (embed/config.json); without it a framed page keeps no draft and talks to no parent.
  */
-export function startPage(wasm, documents) {
+export function startPage(wasm, documents, frame) {
   const container = document.getElementById('app');
   if (window.parent === window) {
     return mount(wasm, container, { page: true, documents, namespace: 'page', v1Key: V1_DRAFT_KEY });
   }
-  return loadEmbedConfig(window.location.href).then((config) => {
-    const trust = frameTrust(config.origins, window.location.origin, parentOrigin());
+  if (!frame) return mount(wasm, container, { page: true, documents, namespace: null });
+  return frame.frameSetting(window.location.href).then((trust) => {
     // Drafts apart from the page opened directly, and per portal where the browser names it.
     const namespace = !trust.trusted ? null : trust.parent ? 'frame/' + trust.parent : 'frame';
     const app = mount(wasm, container, { page: true, documents, namespace, frame: trust });
-    for (const problem of config.problems) app.notices.banner('config', '嵌入设置有误：' + problem);
-    connectFrame(app, trust);
+    for (const problem of trust.problems) app.notices.banner('config', '嵌入设置有误：' + problem);
+    frame.connectFrame(app, trust);
     return app;
   });
 }

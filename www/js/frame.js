@@ -3,6 +3,8 @@
 // from, window.parent at the allowed origins only: the page's own origin and those of the
 // deployment setting (embed-config.js). Message shapes are documented in docs/embedding.md.
 
+import { loadEmbedConfig } from './embed-config.js';
+
 export const MESSAGE_PREFIX = 'xxgk-report:';
 const CHANGE_DELAY_MS = 500;
 
@@ -23,6 +25,12 @@ export function frameTrust(configOrigins, ownOrigin, ancestor) {
 export function parentOrigin() {
   const list = window.location.ancestorOrigins;
   return list && list.length ? list[0] : null;
+}
+
+/** Reads embed/config.json next to the page; resolves frameTrust(...) plus the setting's problems. */
+export function frameSetting(pageUrl) {
+  return loadEmbedConfig(pageUrl).then((config) =>
+    Object.assign(frameTrust(config.origins, window.location.origin, parentOrigin()), { problems: config.problems }));
 }
 
 /**

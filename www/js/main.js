@@ -16,6 +16,8 @@ const documents = createDocuments({
   inPage: () => load('xxgk_documents'),
 });
 
-load('xxgk_report')
-  .then((wasm) => startPage(wasm, documents))
+// Inside an iframe only: the parent's trust and messages (frame.js).
+const framed = window.parent !== window;
+Promise.all([load('xxgk_report'), framed ? import('./frame.js') : null])
+  .then(([wasm, frame]) => startPage(wasm, documents, frame))
   .catch(bootFailed);
