@@ -177,7 +177,7 @@ function mount(wasm, root, env) {
   }
   router.show('form', { focus: false });
   if (env.report !== undefined && env.report !== null) {
-    keeper.startWith(parse(typeof env.report === 'string' ? env.report : JSON.stringify(env.report)));
+    keeper.startWith(wasm.Session.fromJson(typeof env.report === 'string' ? env.report : JSON.stringify(env.report)));
   } else if (keepsDrafts) {
     keeper.start();
   } else {

@@ -175,8 +175,11 @@ export function createDraftKeeper(ctx) {
    * when the current report is blank or of the same agency and year, otherwise a new slot, so
    * that the current draft stays as it was. {newSlot, same, kept: meta of the draft left as it was}.
    */
-  function placeWithoutAsking({ name, year }) {
+  function placeWithoutAsking(incoming) {
     if (store.isBlank()) return { newSlot: false, same: false };
+    // A name the host locked is what the report will carry.
+    const name = store.locked['agency.name'] !== undefined ? store.locked['agency.name'].trim() : incoming.name;
+    const year = incoming.year;
     const current = store.identity();
     const unnamed = !current.name && !current.year && !name && !year;
     const same = unnamed || (sameAgency(name, current.name) && String(year) === String(current.year));
@@ -239,12 +242,10 @@ export function createDraftKeeper(ctx) {
     placeIncoming,
     placeWithoutAsking,
     saveNow,
-    scheduleSave,
     open,
     remove,
     startBlank,
     takeOver,
-    showDuplicate,
     release() { lock.release(); },
   };
 }

@@ -118,11 +118,6 @@ export function createReportStore(wasm, { locked = {} } = {}) {
       announce('replace', origin, { touched });
     },
 
-    /** A Session for a JSON document (FORMAT.md §5), not yet in use; throws a Chinese message. */
-    parse(json, { draft = false } = {}) {
-      return draft ? wasm.Session.fromDraft(json) : wasm.Session.fromJson(json);
-    },
-
     /** The last JSON that was saved (the crash recovery starts from it). */
     remember(json) { lastGoodJson = json; },
 
