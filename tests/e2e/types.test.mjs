@@ -5,7 +5,7 @@
 //   binding (function signatures from the Rust types, unchecked_return_type for what is handed over
 //   as plain objects, whose interfaces are the typescript_custom_section next to the Rust structs
 //   in src/wasm/types.rs). Real values from the binding — every free function, findings with cells,
-//   fields and text spans, totals, import summaries of a .docx, a .txt and a JSON file — are written
+//   fields and text spans, totals, import summaries of every file in tests/fixtures/import — are written
 //   into a .ts file as literals typed by those declarations and compiled with tsc --strict: a field
 //   the declarations lack (excess property), a field they promise that is missing, or a wrong type
 //   (null for a number, "pdf" outside a union) fails.
@@ -26,7 +26,11 @@ import { startServer } from './support/server.mjs';
 
 const WWW = path.join(REPO, 'www');
 const SEED = fs.readFileSync(path.join(REPO, 'tests/fixtures/seed.json'), 'utf8');
-const fixture = (name) => Array.from(fs.readFileSync(path.join(REPO, 'tests/fixtures/import', name)));
+const IMPORTS = path.join(REPO, 'tests/fixtures/import');
+// Every import fixture (each format a reader adds lands here), so a new format in ImportFound fails
+// the test until the declarations name it.
+const importFixtures = () => fs.readdirSync(IMPORTS).filter((f) => fs.statSync(path.join(IMPORTS, f)).isFile())
+  .map((name) => ({ name, bytes: Array.from(fs.readFileSync(path.join(IMPORTS, name))) }));
 
 let server;
 let browser;
@@ -38,7 +42,7 @@ before(async () => {
   const page = await browser.newPage();
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="true"]');
-  values = await page.evaluate(async ({ seed, docx, txt }) => {
+  values = await page.evaluate(async ({ seed, fixtures }) => {
     const w = await import('./pkg/xxgk_report.js');
     const d = await import('./pkg/xxgk_documents.js');
     await d.default();
@@ -56,12 +60,11 @@ before(async () => {
     const partial = new w.Session();
     for (const [id, v] of [['s4.review.upheld', '1'], ['s4.review.corrected', '2'], ['s4.review.other', '0'], ['s4.review.pending', '0']]) partial.setCell(id, v);
     partial.setCell('s4.review.total', '5');
-    const files = [
-      d.importFile(new Uint8Array(docx), 'seed.docx'),
-      d.importFile(new Uint8Array(txt), 'seed.txt'),
-      d.importFile(new TextEncoder().encode(seed), 'seed.json'),
-    ];
-    const imported = w.Session.fromDraft(files[1].json);
+    const files = [d.importFile(new TextEncoder().encode(seed), 'seed.json')];
+    for (const f of fixtures) {
+      try { files.push(d.importFile(new Uint8Array(f.bytes), f.name)); } catch (e) { /* a fixture meant to fail */ }
+    }
+    const imported = w.Session.fromDraft(files[files.length - 1].json);
     return {
       layouts: w.layouts(), cellCatalog: w.cellCatalog(), rules: w.rules(), levels: w.levels(),
       textFields: w.textFields(), reportFields: w.reportFields(), severities: w.severities(),
@@ -69,7 +72,7 @@ before(async () => {
       importSummary: imported.importSummary(), files,
       apiExports: Object.keys(api).sort(), apiObject: Object.keys(api.api).sort(), handle: Object.keys(handle).sort(),
     };
-  }, { seed: SEED, docx: fixture('seed.docx'), txt: fixture('seed.txt') });
+  }, { seed: SEED, fixtures: importFixtures() });
   await page.close();
 });
 
