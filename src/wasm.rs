@@ -16,7 +16,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::model::labels::{LEVELS, REPORT_FIELDS};
-use crate::model::{layouts as core_layouts, CellId, CellKind, TextField};
+use crate::model::{layouts as core_layouts, CellId, TextField};
 use crate::rules::{Severity, RULES};
 
 /// Runs once when the module is instantiated.
@@ -97,10 +97,4 @@ pub fn severities() -> Result<JsValue, JsValue> {
         .map(|s| types::SeverityInfo { key: s, label: s.label() })
         .collect();
     to_js(&all)
-}
-
-/// Whether a cell holds an amount of 万元 (the fee) rather than a count.
-#[wasm_bindgen(js_name = isAmountCell)]
-pub fn is_amount_cell(id: &str) -> bool {
-    CellId::parse(id).is_some_and(|id| id.kind() == CellKind::Amount)
 }

@@ -139,6 +139,7 @@ test('module API: under hostile portal CSS the form renders, takes typing and sh
       badJson,
       typed: report.agency.name,
       afterSet: window.xxgkForm.getReport().agency.name,
+      destroyed: (() => { window.xxgkForm.destroy(); return document.getElementById('xxgk-report').shadowRoot.childNodes.length; })(),
     };
   }, SEED_JSON);
   assert.ok(api.rules > 5 && api.codes);
@@ -147,6 +148,7 @@ test('module API: under hostile portal CSS the form renders, takes typing and sh
   assert.match(api.badJson, /[\u4e00-\u9fff]/, 'a Chinese message for bad JSON');
   assert.equal(api.typed, '通榆县边昭镇人民政府');
   assert.equal(api.afterSet, '通榆县边昭镇人民政府', 'the locked name survives setReport');
+  assert.equal(api.destroyed, 0, 'destroy() empties the shadow root');
   assert.deepEqual(page.errors, []);
   assert.deepEqual(page.foreign, []);
   await page.close();

@@ -226,8 +226,7 @@ function mount(wasm, root, env) {
     isReadOnly: () => readOnly,
     saveNow: () => keeper.saveNow(),
     destroy() {
-      keeper.saveNow();
-      keeper.release();
+      keeper.close();
       exporter.destroy();
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onHidden);

@@ -246,6 +246,11 @@ export function createDraftKeeper(ctx) {
     remove,
     startBlank,
     takeOver,
-    release() { lock.release(); },
+    /** Stops for good (a mounted form is destroyed): the draft is saved, the lock given back. */
+    close() {
+      saveNow();
+      lock.close();
+      drafts.close();
+    },
   };
 }

@@ -95,14 +95,15 @@ export function createDraftStore({ namespace, enabled = true, v1Key = null, desc
     try { store.removeItem(v1Key); } catch (e) { /* kept; moved again next time (same id) */ }
   }
 
+  const onStorage = (e) => {
+    if (!e.key || !e.key.startsWith(base)) return;
+    const rest = e.key.slice(base.length);
+    const id = rest.startsWith('data/') ? rest.slice(5) : rest.startsWith('meta/') ? rest.slice(5) : null;
+    for (const fn of watchers) fn(id, rest.startsWith('data/'));
+  };
   if (store) {
     migrate();
-    window.addEventListener('storage', (e) => {
-      if (!e.key || !e.key.startsWith(base)) return;
-      const rest = e.key.slice(base.length);
-      const id = rest.startsWith('data/') ? rest.slice(5) : rest.startsWith('meta/') ? rest.slice(5) : null;
-      for (const fn of watchers) fn(id, rest.startsWith('data/'));
-    });
+    window.addEventListener('storage', onStorage);
   }
 
   return {
@@ -132,5 +133,6 @@ export function createDraftStore({ namespace, enabled = true, v1Key = null, desc
     setLast(id) { if (store) write(lastKey, id); },
     /** fn(id, dataChanged) when another tab changes a draft of this namespace. */
     watch(fn) { watchers.push(fn); },
+    close() { window.removeEventListener('storage', onStorage); watchers.length = 0; },
   };
 }

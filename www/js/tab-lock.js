@@ -42,17 +42,19 @@ export function createTabLock({ namespace, enabled, onLost }) {
     onLost();
   }
 
+  const onStorage = (e) => {
+    if (heldId === null || e.key !== key(heldId)) return;
+    const lock = read(heldId);
+    if (lock && lock.tab !== tab) lose();
+  };
+  const onHide = () => {
+    if (heldId === null) return;
+    const lock = read(heldId);
+    if (lock && lock.tab === tab) store.removeItem(key(heldId));
+  };
   if (store) {
-    window.addEventListener('storage', (e) => {
-      if (heldId === null || e.key !== key(heldId)) return;
-      const lock = read(heldId);
-      if (lock && lock.tab !== tab) lose();
-    });
-    window.addEventListener('pagehide', () => {
-      if (heldId === null) return;
-      const lock = read(heldId);
-      if (lock && lock.tab === tab) store.removeItem(key(heldId));
-    });
+    window.addEventListener('storage', onStorage);
+    window.addEventListener('pagehide', onHide);
   }
 
   return {
@@ -74,6 +76,12 @@ export function createTabLock({ namespace, enabled, onLost }) {
         if (lock && lock.tab !== tab) { lose(); return; }
         write(id);
       }, HEARTBEAT_MS);
+    },
+    /** Releases the lock and stops listening (a mounted form is destroyed). */
+    close() {
+      this.release();
+      window.removeEventListener('storage', onStorage);
+      window.removeEventListener('pagehide', onHide);
     },
     release() {
       if (heldId !== null && store) {
