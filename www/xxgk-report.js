@@ -5,26 +5,15 @@
 //   const api = await init();
 //   api.mount(document.getElementById('report'), { onChange: (report, findings) => {} });
 import { mountApp } from './js/app.js';
-import { createDocuments } from './js/documents.js';
+import { servedPlatform } from './js/platform.js';
 import { h } from './js/dom.js';
 
 let loading = null;
 let wasm = null;
 let agencyKeys = null;
 
-const pkg = (name) => new URL('./pkg/' + name, import.meta.url);
-
-function loadModule(name) {
-  return import(pkg(name + '.js').href)
-    .then((glue) => glue.default({ module_or_path: pkg(name + '_bg.wasm') }).then(() => glue));
-}
-
-/** File import and Word/HTML export: the documents module in a Web Worker, started on first use. */
-const documents = createDocuments({
-  launch: () => new Worker(pkg('xxgk_documents_worker.js').href),
-  wasm: () => pkg('xxgk_documents_bg.wasm').href,
-  inPage: () => loadModule('xxgk_documents'),
-});
+// File import and Word/HTML export run in the documents module's Web Worker, started on first use.
+const { load: loadModule, documents } = servedPlatform(new URL('./', import.meta.url));
 
 /** Loads the WebAssembly checker (once, from pkg/ next to this file); resolves with the API. */
 export function init() {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchChromium83 } from './support/browsers.mjs';
 import { startServer } from './support/server.mjs';
+import { chooseFile } from './support/files.mjs';
 import { docSnippets, buildDist, makeSite, portalPage, SEED, SEED_JSON, rmrf, REPO } from './embed-fixtures.mjs';
 
 const snippets = docSnippets();
@@ -64,17 +65,7 @@ test('Chromium 83: the single file opens from file:// without any network reques
   }));
   assert.deepEqual(state, { normalised: '12', inSummary: true });
   // A Word file, read by the documents module in a Web Worker started from the inline script.
-  const docx = fs.readFileSync(path.join(REPO, 'tests/fixtures/import/seed.docx')).toString('base64');
-  await page.evaluate((b64) => {
-    const binary = atob(b64);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([bytes], 'seed.docx'));
-    const input = document.getElementById('import-file');
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change'));
-  }, docx);
+  await chooseFile(page, 'seed.docx', fs.readFileSync(path.join(REPO, 'tests/fixtures/import/seed.docx')));
   await page.waitForFunction(() => /已导入/.test(document.getElementById('notice').textContent), null, { timeout: 30000 });
   assert.equal(await page.evaluate(() => document.querySelector('[data-field="agency.name"]').value), '通榆县边昭镇');
   assert.ok(page.workers().length >= 1, 'read in a Web Worker');
@@ -157,17 +148,7 @@ test("Chromium 83: the static folder under the strict CSP with 'unsafe-eval' ins
     await typeAndLeave(page, null, 's3.new.business', 'abc');
     assert.equal(await page.evaluate(() => document.querySelector('#summary [data-code="V001"]') !== null), true);
     // The documents worker starts and compiles its module under the same policy.
-    const docx = fs.readFileSync(path.join(REPO, 'tests/fixtures/import/seed.docx')).toString('base64');
-    await page.evaluate((b64) => {
-      const binary = atob(b64);
-      const bytes = new Uint8Array(binary.length);
-      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([bytes], 'seed.docx'));
-      const input = document.getElementById('import-file');
-      input.files = transfer.files;
-      input.dispatchEvent(new Event('change'));
-    }, docx);
+    await chooseFile(page, 'seed.docx', fs.readFileSync(path.join(REPO, 'tests/fixtures/import/seed.docx')));
     await page.waitForFunction(() => /已导入/.test(document.getElementById('notice').textContent), null, { timeout: 30000 });
     assert.ok(page.workers().length >= 1, 'read in a Web Worker');
     assert.deepEqual(errors, []);
@@ -241,13 +222,7 @@ test('Chromium 83: 本机草稿 lists two reports and opens the other one', asyn
   await page.evaluate(() => document.querySelector('[data-field="agency.name"]').focus());
   await page.keyboard.type('洮南市民政局');
   await page.waitForFunction(() => /草稿已保存/.test(document.getElementById('save-status').textContent), null, { timeout: 10000 });
-  await page.evaluate((seed) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([seed], 'seed.json', { type: 'application/json' }));
-    const input = document.getElementById('import-file');
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change'));
-  }, SEED_JSON);
+  await chooseFile(page, 'seed.json', Buffer.from(SEED_JSON), { type: 'application/json' });
   await page.waitForFunction(() => /仍保存在「本机草稿」中/.test(document.getElementById('notice').textContent), null, { timeout: 30000 });
   await page.evaluate(() => document.getElementById('open-drafts').click());
   const names = await page.evaluate(() => Array.from(document.querySelectorAll('#drafts-table tbody th')).map((th) => th.textContent));

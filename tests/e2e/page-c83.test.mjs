@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium83 } from './support/browsers.mjs';
 import { startServer } from './support/server.mjs';
+import { chooseFile } from './support/files.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let server;
@@ -59,17 +60,7 @@ test('Chromium 83: a Word file imports through the documents module, fetched on 
   await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
   assert.ok(!fetched.some((p) => p.includes('xxgk_documents')), 'not loaded at start');
 
-  const docx = fs.readFileSync(path.join(REPO, 'tests/fixtures/import/seed.docx')).toString('base64');
-  await page.evaluate((b64) => {
-    const binary = atob(b64);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([bytes], 'seed.docx'));
-    const input = document.getElementById('import-file');
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change'));
-  }, docx);
+  await chooseFile(page, 'seed.docx', fs.readFileSync(path.join(REPO, 'tests/fixtures/import/seed.docx')));
   await page.waitForFunction(() => /已导入/.test(document.getElementById('notice').textContent), null, { timeout: 30000 });
   assert.ok(fetched.some((p) => p.endsWith('/pkg/xxgk_documents_bg.wasm')), 'fetched on first use');
   assert.equal(await page.evaluate(() => document.querySelector('[data-field="agency.name"]').value), '通榆县边昭镇');
