@@ -37,6 +37,9 @@ mod t012;
 mod v001;
 mod v002;
 mod v003;
+mod y001;
+mod y002;
+mod y003;
 
 pub use checker::Checker;
 pub use finding::{Finding, Severity, TextSpan};
@@ -76,14 +79,22 @@ pub enum Inputs {
 
 pub struct Context<'a> {
     pub report: &'a Report,
+    /// Last year's report of the same agency, when one was given (rules Y001–Y003); every
+    /// other rule ignores it.
+    pub previous: Option<&'a Report>,
     /// Sentences, clauses and counts of each prose field, worked out once per check.
     prose: [text::ProseIndex<'a>; 4],
 }
 
 impl<'a> Context<'a> {
     pub fn new(report: &'a Report) -> Self {
+        Self::with_previous(report, None)
+    }
+
+    /// A context that also sees last year's report.
+    pub fn with_previous(report: &'a Report, previous: Option<&'a Report>) -> Self {
         let prose = crate::model::TextField::ALL.map(|field| text::ProseIndex::new(report.text.get(field)));
-        Context { report, prose }
+        Context { report, previous, prose }
     }
 
     /// The shared analysis of one prose field.
@@ -134,7 +145,12 @@ pub(crate) use declare_rule;
 
 /// Checks a report against every rule; findings come most severe first, then in catalog order.
 pub fn check(report: &Report) -> Vec<Finding> {
-    let context = Context::new(report);
+    check_with_previous(report, None)
+}
+
+/// Checks a report, comparing it with last year's report of the same agency when given.
+pub fn check_with_previous(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
+    let context = Context::with_previous(report, previous);
     let mut findings = Vec::new();
     for rule in RULES {
         (rule.check)(&context, &mut findings);

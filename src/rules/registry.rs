@@ -29,6 +29,9 @@ pub static RULES: &[&Rule] = &[
     &t010::RULE,
     &t011::RULE,
     &t012::RULE,
+    &y001::RULE,
+    &y002::RULE,
+    &y003::RULE,
     &i001::RULE,
 ];
 
