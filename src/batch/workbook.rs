@@ -88,13 +88,19 @@ impl FindingsWorkbook {
                 self.summary.push(&row).map_err(error_message)
             }
             Outcome::Checked { summary, findings } => {
-                self.summary_row(file, summary)?;
+                self.summary_row(None, file, summary)?;
                 self.add_findings(file, summary, findings)
             }
         }
     }
 
-    fn summary_row(&mut self, file: &str, s: &ReportSummary) -> Result<(), String> {
+    /// Rewrites the summary row of the `index`-th file added (counts and codes changed after
+    /// the cross-year rules, the file of last year's report now known).
+    pub fn update_summary(&mut self, index: usize, file: &str, summary: &ReportSummary) -> Result<(), String> {
+        self.summary_row(Some(index as u32 + 1), file, summary)
+    }
+
+    fn summary_row(&mut self, at: Option<u32>, file: &str, s: &ReportSummary) -> Result<(), String> {
         let year = s.year.map(|y| y.to_string()).unwrap_or_default();
         let codes = s.codes.join(" ");
         let problems = s.import_problems.join("；");
@@ -109,7 +115,7 @@ impl FindingsWorkbook {
             crate::model::TableEdition::Y2021 => "2021",
             crate::model::TableEdition::Y2019 => "2019",
         };
-        let row = [
+        let values = [
             Value::Text(file),
             Value::Text(&s.agency),
             Value::Text(s.level.map_or("", |l| l.label())),
@@ -123,7 +129,11 @@ impl FindingsWorkbook {
             Value::Text(&problems),
             Value::Text(s.previous.as_deref().unwrap_or("")),
         ];
-        self.summary.push(&row).map_err(error_message)
+        match at {
+            Some(row) => self.summary.write(row, &values),
+            None => self.summary.push(&values),
+        }
+        .map_err(error_message)
     }
 
     /// Findings of a file found after its row was written (the cross-year rules of a pair).

@@ -56,7 +56,13 @@ impl Sheet {
     }
 
     pub fn push(&mut self, values: &[Value]) -> Result<(), XlsxError> {
-        let row = self.rows;
+        self.write(self.rows, values)?;
+        self.rows += 1;
+        Ok(())
+    }
+
+    /// Writes (or overwrites) row `row` (1 is the first row after the header).
+    pub fn write(&mut self, row: u32, values: &[Value]) -> Result<(), XlsxError> {
         for (col, value) in values.iter().enumerate() {
             let width = match value {
                 Value::Text(text) if !text.is_empty() => {
@@ -73,7 +79,6 @@ impl Sheet {
                 *w = w.max(width + 1.0);
             }
         }
-        self.rows += 1;
         Ok(())
     }
 

@@ -43,7 +43,7 @@ mod y003;
 
 pub use checker::Checker;
 pub use finding::{Finding, Severity, TextSpan};
-pub use registry::{rule, RULES};
+pub use registry::{rule, CROSS_YEAR, RULES};
 
 use crate::model::{CellId, Report};
 
@@ -116,6 +116,17 @@ impl<'a> Context<'a> {
     pub fn sum(&self, ids: impl IntoIterator<Item = CellId>) -> Option<u128> {
         ids.into_iter().map(|id| self.report.count(id).map(u128::from)).sum()
     }
+}
+
+/// Only the cross-year rules ([`CROSS_YEAR`]): what comparing with last year's report adds.
+pub fn check_against_previous(report: &Report, previous: &Report) -> Vec<Finding> {
+    let context = Context::with_previous(report, Some(previous));
+    let mut findings = Vec::new();
+    for rule in CROSS_YEAR {
+        (rule.check)(&context, &mut findings);
+    }
+    findings.sort_by_key(|f| f.severity);
+    findings
 }
 
 /// Declares a rule; its doc comment becomes [`Rule::doc`] (as ruff does with its violations).

@@ -35,6 +35,9 @@ pub static RULES: &[&Rule] = &[
     &i001::RULE,
 ];
 
+/// The rules that compare a report with last year's (they find nothing without it).
+pub static CROSS_YEAR: &[&Rule] = &[&y001::RULE, &y002::RULE, &y003::RULE];
+
 /// The rule with this code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.code == code)

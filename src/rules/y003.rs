@@ -89,5 +89,5 @@ fn identical_tables(ctx: &Context, previous: &crate::model::Report, last_year: &
          可能沿用了上年的表格，请按本年度的统计数字重新填写",
         CellId::count(),
     );
-    out.push(Finding::new(&RULE, message).with_cells(CellId::all()));
+    out.push(Finding::new(&RULE, message));
 }
