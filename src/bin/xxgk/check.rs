@@ -170,8 +170,11 @@ fn cross_year(
 
 fn duplicates(pairing: &pairs::Pairing, inputs: &[Input], sink: &mut Sink) -> io::Result<()> {
     for group in &pairing.duplicates {
-        let files: Vec<String> = group.iter().map(|&i| display(&inputs[i].path)).collect();
-        sink.note(&format!("同一机关同一年度有 {} 份报告，未与上一年度配对：{}", files.len(), files.join("、")))?;
+        let mut files: Vec<String> = group.iter().take(5).map(|&i| display(&inputs[i].path)).collect();
+        if group.len() > files.len() {
+            files.push("…".to_string());
+        }
+        sink.note(&format!("同一机关同一年度有 {} 份报告，未与上一年度配对：{}", group.len(), files.join("、")))?;
     }
     Ok(())
 }
