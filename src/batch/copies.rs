@@ -13,7 +13,9 @@
 //!   sentences of the preamble and of section 六) are left out of every chunk, and a chunk made
 //!   mostly of them is dropped;
 //! - a bucket whose chunks come from [`boilerplate_from`] agencies or more (a twentieth of the
-//!   batch, at least five) holds a template sentence, not a copy: its chunks are dropped.
+//!   batch, at least five; in a batch of three or four agencies, all of them) holds a template
+//!   sentence, not a copy: its chunks are dropped. Two agencies alone cannot tell a template
+//!   from a copy: what they share is reported.
 //!
 //! Reports of one agency (by [`agency::key`]) are never compared with each other: last
 //! year's own text is rule Y003's business.
@@ -46,7 +48,7 @@ pub const PARTS: [TextField; 3] = [TextField::Overview, TextField::Problems, Tex
 
 /// Agencies a bucket must reach for its passage to count as shared boilerplate.
 pub fn boilerplate_from(agencies: usize) -> usize {
-    (agencies / 20).max(5)
+    (agencies / 20).max(5).min(agencies).max(3)
 }
 
 /// What the index keeps of one chunk: where it is and its signature.
