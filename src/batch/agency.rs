@@ -14,13 +14,9 @@ pub fn key(name: &str) -> String {
         })
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    for suffix in ["人民政府", "政府"] {
-        if let Some(stripped) = folded.strip_suffix(suffix) {
-            if !stripped.is_empty() {
-                folded.truncate(stripped.len());
-                break;
-            }
-        }
+    let suffix = ["人民政府", "政府"].into_iter().find(|s| folded.ends_with(s));
+    if let Some(suffix) = suffix.filter(|s| folded.len() > s.len()) {
+        folded.truncate(folded.len() - suffix.len());
     }
     folded
 }

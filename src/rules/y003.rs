@@ -52,7 +52,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let (start, _, length) = longest_shared(&this.chars, &last.chars);
-        let (byte_start, byte_end) = this.byte_range(start, start + length);
+        let (mut byte_start, byte_end) = this.byte_range(start, start + length);
+        // Keep an opening bracket that belongs to the passage: 「（一）」, not 「一）」.
+        if let Some(open) = text[..byte_start].chars().next_back().filter(|c| "（(“《【".contains(*c)) {
+            byte_start -= open.len_utf8();
+        }
         let passage = &text[byte_start..byte_end];
         let quote: String = if passage.chars().count() > QUOTE {
             passage.chars().take(QUOTE).chain("……".chars()).collect()
