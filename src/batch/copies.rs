@@ -77,11 +77,12 @@ impl Fingerprint {
         for (p, field) in PARTS.into_iter().enumerate() {
             let text = report.text.get(field);
             fingerprint.part_letters[p] = Letters::of(text).len() as u32;
+            let format = format_shingles();
             for (start, end) in chunk_ranges(text) {
                 let letters = Letters::of(&text[start..end]);
-                let format = format_shingles();
-                let own: Vec<u64> = letters.shingles().into_iter().filter(|s| !format.contains(s)).collect();
-                let distinct: HashSet<u64> = own.iter().copied().collect();
+                let mut distinct: Vec<u64> = letters.shingles().into_iter().filter(|s| !format.contains(s)).collect();
+                distinct.sort_unstable();
+                distinct.dedup();
                 if distinct.len() < MIN_SHINGLES {
                     continue;
                 }
@@ -127,34 +128,59 @@ fn chunk_ranges(text: &str) -> Vec<(usize, usize)> {
     chunks
 }
 
-fn minhash(shingles: &HashSet<u64>) -> [u32; HASHES] {
+/// MinHash with one multiply-shift hash per slot over the (already well-mixed) shingle hashes:
+/// `(a·s + b) >> 32` with odd `a` is a universal family, and costs one multiply and one add.
+fn minhash(shingles: &[u64]) -> [u32; HASHES] {
     let mut signature = [u32::MAX; HASHES];
     for &s in shingles {
-        for (i, slot) in signature.iter_mut().enumerate() {
-            let h = (mix(s ^ SEEDS[i]) >> 32) as u32;
-            if h < *slot {
-                *slot = h;
-            }
+        for (slot, (a, b)) in signature.iter_mut().zip(MULTIPLIERS.iter().zip(&OFFSETS)) {
+            let h = (a.wrapping_mul(s).wrapping_add(*b) >> 32) as u32;
+            *slot = (*slot).min(h);
         }
     }
     signature
 }
 
-const SEEDS: [u64; HASHES] = {
-    let mut seeds = [0u64; HASHES];
+/// Odd multipliers and offsets of the [`HASHES`] hash functions (a fixed LCG sequence, so
+/// signatures are the same on every machine and run).
+const MULTIPLIERS: [u64; HASHES] = constants(0x9e37_79b9_7f4a_7c15, true);
+const OFFSETS: [u64; HASHES] = constants(0xd1b5_4a32_d192_ed03, false);
+
+const fn constants(start: u64, odd: bool) -> [u64; HASHES] {
+    let mut out = [0u64; HASHES];
     let mut i = 0;
-    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut x = start;
     while i < HASHES {
         x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        seeds[i] = x;
+        out[i] = if odd { x | 1 } else { x };
         i += 1;
     }
-    seeds
-};
+    out
+}
+
+/// Shingle hashes are already uniform: a set of them needs no second hash.
+#[derive(Default, Clone, Copy)]
+struct Unhashed(u64);
+
+impl std::hash::Hasher for Unhashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type ShingleSet = HashSet<u64, std::hash::BuildHasherDefault<Unhashed>>;
 
 /// The shingles of the format's own text: they never make a copy.
-fn format_shingles() -> &'static HashSet<u64> {
-    static SET: OnceLock<HashSet<u64>> = OnceLock::new();
+fn format_shingles() -> &'static ShingleSet {
+    static SET: OnceLock<ShingleSet> = OnceLock::new();
     SET.get_or_init(|| {
         let mut texts: Vec<String> = Vec::new();
         texts.extend(labels::SECTION_TITLES.iter().map(|t| t.to_string()));
