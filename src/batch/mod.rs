@@ -12,7 +12,9 @@ pub mod csv;
 pub mod pairs;
 pub mod rollup;
 mod summary;
+#[cfg(feature = "xlsx")]
 pub mod workbook;
+#[cfg(feature = "xlsx")]
 mod xlsx;
 
 pub use summary::{check_file, Checked, Counts, FileResult, Outcome, ReportSummary};

@@ -10,6 +10,7 @@
 use serde::Serialize;
 
 use super::agency;
+#[cfg(feature = "xlsx")]
 use super::xlsx::{error_message, Sheet, Value};
 use crate::model::{Amount, CellId, CellValue, Report, TableEdition};
 use crate::rules::{self, Context, Finding, Inputs};
@@ -195,6 +196,7 @@ impl Sum {
         problems
     }
 
+    #[cfg(feature = "xlsx")]
     /// The roll-up as a workbook: 「汇总表」 (every cell and its sum), 「各来源明细」 (every
     /// source's value of every cell), 「来源」 and 「检查结果」.
     pub fn workbook(&self) -> Result<Vec<u8>, String> {
@@ -258,6 +260,7 @@ impl Sum {
     }
 }
 
+#[cfg(feature = "xlsx")]
 fn number(value: &CellValue) -> Value<'_> {
     match value {
         CellValue::Count(n) => Value::Number(*n as f64),
