@@ -7,7 +7,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use indicatif::ProgressBar;
+use crate::progress::Bar as ProgressBar;
 use serde::Serialize;
 use xxgk_report::batch::copies::{self, CopiedPassage, CopyIndex, Fingerprint};
 use xxgk_report::batch::pairs::{self, Entry, Pair};
