@@ -11,6 +11,9 @@ use super::value::CellValue;
 pub struct Report {
     /// The report year (统计年度), e.g. 2024.
     pub year: Option<i32>,
+    /// Text typed as the year that is not one (「20245」), kept for rule V001 as a draft keeps
+    /// text typed into a number cell; `year` is then `None`.
+    pub invalid_year: Option<String>,
     pub agency: Agency,
     /// The section headings as written, in document order. `None`: not given (the page writes
     /// the official ones; a JSON document may leave them out).
@@ -206,6 +209,7 @@ impl Report {
     pub fn empty() -> Report {
         Report {
             year: None,
+            invalid_year: None,
             agency: Agency::default(),
             headings: None,
             text: Texts::default(),
@@ -277,6 +281,7 @@ impl Report {
     pub fn is_blank(&self) -> bool {
         let empty = Report::empty();
         self.year.is_none()
+            && self.invalid_year.is_none()
             && self.agency == empty.agency
             && self.text == empty.text
             && self.cells.iter().all(|c| *c == CellValue::Missing)

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 use super::types::{FindingView, ImportSummary, TotalProposal};
 use super::{to_js, totals};
 use crate::export::csv::findings_csv;
-use crate::model::{from_json, from_json_keeping_invalid, to_json, CellId, CellValue, Level, Report, TextField};
+use crate::model::{from_json, from_json_keeping_invalid, parse_year, to_json, CellId, CellValue, Level, Report, TextField};
 use crate::rules::{check, Checker, Finding, Severity};
 
 /// The report inside WebAssembly; JavaScript sends one edit at a time.
@@ -22,19 +22,6 @@ fn error(message: impl Into<String>) -> JsValue {
 
 fn cell_id(id: &str) -> Result<CellId, JsValue> {
     CellId::parse(id).ok_or_else(|| error(format!("没有编号为「{id}」的单元格")))
-}
-
-/// Folds full-width digits to ASCII and trims, for the year.
-fn ascii_digits(raw: &str) -> String {
-    raw.trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            _ => c,
-        })
-        .collect::<String>()
-        .trim_end_matches('年')
-        .to_string()
 }
 
 #[wasm_bindgen]
@@ -102,17 +89,17 @@ impl Session {
     pub fn set_field(&mut self, path: &str, value: &str) -> Result<(), JsValue> {
         let agency = &mut self.report.agency;
         match path {
-            "year" => {
-                let digits = ascii_digits(value);
-                self.report.year = if digits.is_empty() {
-                    None
-                } else {
-                    match digits.parse::<i32>() {
-                        Ok(year) if digits.len() == 4 => Some(year),
-                        _ => return Err(error(format!("年份「{}」不是四位数字，例如 2024", value.trim()))),
-                    }
-                };
-            }
+            // Text that is not a year is kept and reported by V001, as in a number cell.
+            "year" => match parse_year(value) {
+                Ok(year) => {
+                    self.report.year = year;
+                    self.report.invalid_year = None;
+                }
+                Err(raw) => {
+                    self.report.year = None;
+                    self.report.invalid_year = Some(raw);
+                }
+            },
             "agency.name" => agency.name = value.to_string(),
             "agency.region" => agency.region = value.to_string(),
             "agency.address" => agency.address = value.to_string(),
@@ -141,7 +128,10 @@ impl Session {
     pub fn field(&self, path: &str) -> Result<String, JsValue> {
         let agency = &self.report.agency;
         Ok(match path {
-            "year" => self.report.year.map(|y| y.to_string()).unwrap_or_default(),
+            "year" => match &self.report.invalid_year {
+                Some(raw) => raw.clone(),
+                None => self.report.year.map(|y| y.to_string()).unwrap_or_default(),
+            },
             "agency.name" => agency.name.clone(),
             "agency.region" => agency.region.clone(),
             "agency.address" => agency.address.clone(),

@@ -17,6 +17,7 @@ import { createImporter } from './importer.js';
 import { createExporter } from './exporter.js';
 import { fillTotals } from './totals.js';
 import { wireDrop } from './files.js';
+import { keepInView } from './sticky.js';
 
 const IMPORT_FORMATS = '.json,.docx,.txt,application/json';
 
@@ -87,6 +88,7 @@ function mount(wasm, root, env) {
   };
 
   let readOnly = false;
+  let readOnlyWhy = '';
   const readOnlyState = { get: () => readOnly, set: (flag, why) => setReadOnly(flag, why) };
   const keepsDrafts = env.namespace !== null && env.namespace !== undefined;
   const drafts = createDraftStore({ namespace: keepsDrafts ? env.namespace : 'none', enabled: keepsDrafts, v1Key: env.v1Key || null, describe });
@@ -107,6 +109,7 @@ function mount(wasm, root, env) {
     store, documents: env.documents, notices, ask, root,
     onDownload: env.onDownload,
     showSummary: () => showSummary(),
+    finalize: () => formView.finalize(),
     saveNow: () => keeper.saveNow(),
   });
   const importer = createImporter({ store, documents: env.documents, keeper, notices, parse, readOnly: () => readOnly });
@@ -122,10 +125,17 @@ function mount(wasm, root, env) {
   }, { formats: IMPORT_FORMATS });
 
   const intro = h('div', null, [
-    h('p', { class: 'intro' }, ['逐项填写下面的报告，页面会随时检查；也可以先', h('label', { for: 'import-file', class: 'link-label' }, '导入已有的报告文件'), '（Word 或 WPS 保存的 .docx、从 Word 复制出的文本 .txt、本页下载的 JSON；也可以把文件直接拖到本页）。表格中可用方向键和回车键移动，可直接粘贴从 Excel 或 WPS 复制的多行数据。']),
+    h('p', { class: 'intro' }, ['逐项填写下面的报告，页面会随时检查；也可以先',
+      h('button', { type: 'button', class: 'link-button', onclick: () => toolbar.chooseFile() }, '导入已有的报告文件'),
+      '（Word 或 WPS 保存的 .docx、从 Word 复制出的文本 .txt、本页下载的 JSON；也可以把文件直接拖到本页）。表格中可用方向键和回车键移动，可直接粘贴从 Excel 或 WPS 复制的多行数据。']),
     exporter.copyBox,
   ]);
-  formView = createFormView({ binding, store, scope, readOnly: () => readOnly, notices, intro });
+  formView = createFormView({
+    binding, store, scope, notices, intro,
+    readOnly: () => readOnly,
+    readOnlyReason: () => readOnlyWhy || '本页当前不能编辑。',
+    onCounts: (counts) => toolbar.setCounts(counts),
+  });
   const views = h('div', { class: 'views' });
   const router = createRouter(views);
   router.add(formView);
@@ -133,6 +143,8 @@ function mount(wasm, root, env) {
   router.add(draftsView);
 
   const dropHint = h('div', { class: 'drop-hint', hidden: true }, h('p', null, '松开鼠标即可导入报告文件'));
+  const sticky = keepInView({ toolbar: toolbar.element, area: views });
+  formView.useSticky(sticky);
   const footer = h('footer', { class: 'footer' }, '本页面在浏览器内运行，不联网，不上传任何数据。草稿保存在本机浏览器中，换电脑或清理浏览器数据后将不再存在，请及时下载 JSON 备份。');
   for (const el of [toolbar.element, ...notices.elements, views, footer, dropHint, exporter.printView]) root.appendChild(el);
 
@@ -143,6 +155,7 @@ function mount(wasm, root, env) {
 
   function setReadOnly(flag, why) {
     readOnly = flag;
+    readOnlyWhy = flag ? why || '' : '';
     formView.setReadOnly(flag);
     toolbar.setReadOnly(flag);
     root.classList.toggle('is-read-only', flag);
@@ -155,7 +168,6 @@ function mount(wasm, root, env) {
 
   // The host hears of every change: the embedding API's onChange with the whole report.
   store.on('change', (event) => {
-    toolbar.setCounts(event.findings);
     if (typeof env.onChange === 'function') {
       try { env.onChange(store.report(), event.findings); } catch (e) { console.error(e); }
     }
@@ -228,6 +240,8 @@ function mount(wasm, root, env) {
     destroy() {
       keeper.close();
       exporter.destroy();
+      sticky.destroy();
+      formView.destroy();
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onHidden);
     },

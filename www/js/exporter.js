@@ -21,7 +21,7 @@ function copyText(text) {
   return navigator.clipboard.writeText(text).then(() => true, () => false);
 }
 
-/** ctx: {store, documents, notices, ask, onDownload, root (gets .has-print-view), showSummary(), saveNow()} */
+/** ctx: {store, documents, notices, ask, onDownload, root (gets .has-print-view), showSummary(), finalize(), saveNow()} */
 export function createExporter(ctx) {
   const { store, documents, notices } = ctx;
   const copyBox = h('div', { class: 'copy-box', id: 'copy-box', hidden: true });
@@ -40,12 +40,14 @@ export function createExporter(ctx) {
   }
 
   function downloadJson() {
+    store.checkNow();
     ctx.saveNow();
     const json = store.toJson();
     if (typeof json === 'string') download(store.fileStem() + '.json', json, 'application/json');
   }
 
   function downloadCsv() {
+    store.checkNow();
     const csv = store.findingsCsv();
     if (typeof csv === 'string') download(store.fileStem() + '_检查结果.csv', csv, 'text/csv;charset=utf-8');
   }
@@ -103,6 +105,8 @@ export function createExporter(ctx) {
 
   /** kind: 'docx' | 'html' | 'copy' | 'print'. Asks first when the report has errors. */
   async function exportDocument(kind) {
+    store.checkNow();
+    ctx.finalize();
     ctx.saveNow();
     const json = store.toJson();
     const findings = store.check();

@@ -127,8 +127,11 @@ function tableSection(layout, registry, amountCells) {
         if (cell.scope === 'none') {
           tr.appendChild(h('td', Object.assign({ class: 'corner-note' }, attrs), cell.text));
         } else {
-          const cls = 'label label-' + cell.scope + (cell.scope === 'rowgroup' && col === 0 ? ' label-outer' : '');
-          tr.appendChild(h('th', Object.assign({ scope: cell.scope, class: cls }, attrs), cell.text));
+          const outer = cell.scope === 'rowgroup' && col === 0;
+          const cls = 'label label-' + cell.scope + (outer ? ' label-outer' : '');
+          // Vertical text in a block inside the cell: Chromium 83 ignores writing-mode on table cells.
+          const text = outer ? h('span', { class: 'vertical-text' }, cell.text) : cell.text;
+          tr.appendChild(h('th', Object.assign({ scope: cell.scope, class: cls }, attrs), text));
         }
       } else {
         seenInput = true;
