@@ -117,9 +117,6 @@ pub const S3_ROWS: [Axis; 25] = [
     axis("carried_out", "四、结转下年度继续办理"),
 ];
 
-/// Index of the first and last outcome row (`granted` … `other.other`) in [`S3_ROWS`].
-pub const S3_OUTCOME_ROWS: std::ops::RangeInclusive<usize> = 2..=22;
-
 // ---- Section 四 -------------------------------------------------------------------------
 
 pub const S4_REVIEW_GROUP: &str = "行政复议";
@@ -137,6 +134,18 @@ pub const S4_COLUMNS: [Axis; 5] = [
     axis("other", "其他结果"),
     axis("pending", "尚未审结"),
     axis("total", "总计"),
+];
+
+/// The year and the fields of the agency block, by JSON path, with the label the form gives them.
+pub const REPORT_FIELDS: [(&str, &str); 8] = [
+    ("agency.name", "机关名称"),
+    ("agency.level", "机关层级"),
+    ("agency.region", "所辖行政区域"),
+    ("year", "报告年度"),
+    ("agency.address", "地址"),
+    ("agency.postcode", "邮政编码"),
+    ("agency.phone", "联系电话"),
+    ("agency.email", "电子邮箱"),
 ];
 
 /// Level of government, as `agency.level` in the JSON document, with its Chinese name.
