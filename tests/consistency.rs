@@ -138,7 +138,7 @@ proptest! {
         report.set_cell(cell, CellValue::Count(value + k));
         prop_assert_eq!(a_findings(&report), expected_findings(cell), "cell {} +{}", cell, k);
         for f in check(&report).iter().filter(|f| f.code.starts_with('A')) {
-            prop_assert_eq!(f.difference.map(i64::unsigned_abs), Some(k), "{}: {}", f.code, &f.message);
+            prop_assert_eq!(f.difference.map(i128::unsigned_abs), Some(u128::from(k)), "{}: {}", f.code, &f.message);
         }
     }
 }

@@ -8,6 +8,7 @@ mod finding;
 pub mod reference;
 pub mod registry;
 
+mod analysis;
 mod a001;
 mod a002;
 mod a003;
@@ -38,11 +39,12 @@ mod v001;
 mod v002;
 mod v003;
 
-pub use checker::Checker;
+pub use analysis::{FieldAnalysis, Prose};
+pub use checker::{Checker, Findings, FindingsIter};
 pub use finding::{Finding, Severity, TextSpan};
 pub use registry::{rule, RULES};
 
-use crate::model::{CellId, Report};
+use crate::model::{CellId, Report, TextField};
 
 /// One rule of the catalog.
 #[derive(Debug)]
@@ -62,7 +64,6 @@ pub struct Rule {
     pub check: fn(&Context, &mut Vec<Finding>),
 }
 
-/// What a rule sees: the report, and helpers shared by rules.
 /// The parts of a report a rule reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Inputs {
@@ -74,21 +75,28 @@ pub enum Inputs {
     Both,
 }
 
+/// What a rule sees: the report, the analysis of each prose field, and helpers shared by rules.
 pub struct Context<'a> {
     pub report: &'a Report,
-    /// Sentences, clauses and counts of each prose field, worked out once per check.
-    prose: [text::ProseIndex<'a>; 4],
+    /// What the rules learn from each prose field, indexed by `TextField as usize`; worked out on
+    /// first use and, in a [`Checker`], kept until that field changes.
+    analyses: [&'a FieldAnalysis; 4],
 }
 
 impl<'a> Context<'a> {
-    pub fn new(report: &'a Report) -> Self {
-        let prose = crate::model::TextField::ALL.map(|field| text::ProseIndex::new(report.text.get(field)));
-        Context { report, prose }
+    /// `analyses` must belong to the report's current prose (fresh ones always do).
+    fn new(report: &'a Report, analyses: [&'a FieldAnalysis; 4]) -> Self {
+        Context { report, analyses }
     }
 
-    /// The shared analysis of one prose field.
-    pub fn prose(&self, field: crate::model::TextField) -> &text::ProseIndex<'a> {
-        &self.prose[field as usize]
+    /// One prose field with its analysis.
+    pub fn prose(&self, field: TextField) -> Prose<'a> {
+        Prose::new(field, self.report.text.get(field), self.analyses[field as usize])
+    }
+
+    /// The prose fields that hold some text, in document order.
+    pub fn prose_fields(&self) -> impl Iterator<Item = Prose<'a>> + '_ {
+        TextField::ALL.into_iter().map(|field| self.prose(field)).filter(|prose| !prose.text.trim().is_empty())
     }
 
     /// The counts in these cells, or `None` when one of them holds no count (not filled in,
@@ -132,13 +140,14 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
-/// Checks a report against every rule; findings come most severe first, then in catalog order.
+/// Checks a report against every rule, from scratch; findings come most severe first, then in
+/// catalog order. [`Checker`] gives the same findings for a report checked again and again.
 pub fn check(report: &Report) -> Vec<Finding> {
-    let context = Context::new(report);
-    let mut findings = Vec::new();
-    for rule in RULES {
-        (rule.check)(&context, &mut findings);
-    }
+    let analyses: [FieldAnalysis; 4] = Default::default();
+    let context = Context::new(report, analyses.each_ref());
+    let mut by_rule = vec![Vec::new(); RULES.len()];
+    checker::run_rules(&context, &mut by_rule, true);
+    let mut findings: Vec<Finding> = by_rule.into_iter().flatten().collect();
     findings.sort_by_key(|f| f.severity);
     findings
 }
