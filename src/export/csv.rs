@@ -9,7 +9,7 @@ use crate::rules::{rule, Finding};
 const HEADER: [&str; 10] = ["级别", "代码", "规则", "位置", "原文", "填写值", "计算值", "相差", "说明", "单元格或字段编号"];
 
 /// The findings as a CSV document (with BOM), one line per finding, in the order given.
-pub fn findings_csv<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> String {
+pub fn findings_csv(findings: &[Finding]) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&HEADER.join(","));
     out.push_str("\r\n");
@@ -123,7 +123,7 @@ mod tests {
         let findings = check(&report);
         let a003 = findings.iter().find(|f| f.code == "A003").unwrap();
         assert!(a003.difference.unwrap() < 0);
-        let csv = findings_csv([a003]);
+        let csv = findings_csv(std::slice::from_ref(a003));
         let line = rows(&csv)[1];
         assert!(line.contains(&format!(",{},", a003.difference.unwrap())), "a plain negative number: {line}");
         assert!(!line.contains("'-"), "{line}");

@@ -6,14 +6,15 @@
 //!   when the prose, headings, agency block, year or import notes changed;
 //! - each prose field's [`FieldAnalysis`], started afresh only for a field whose text changed,
 //!   so the rules that compare prose with the tables (T007, T009) re-read nothing on a table
-//!   keystroke, and a keystroke in one field re-reads only that field.
+//!   keystroke; after a keystroke in one field the prose rules run again, and only that field's
+//!   analysis is worked out anew.
 //!
-//! Its findings are exactly [`check`]'s, and it hands them out by reference: nothing is copied
-//! per check.
+//! Its findings are exactly [`check`]'s, handed out as a borrowed slice. Per check it copies
+//! only the kept findings of the prose rules (a handful); the others are made afresh and moved.
 //!
 //! [`check`]: super::check
 
-use super::{Context, FieldAnalysis, Finding, Inputs, Severity, RULES};
+use super::{Context, FieldAnalysis, Finding, Inputs, RULES};
 use crate::model::{Agency, Report, SourceInfo, TextField};
 
 /// A rule engine that remembers, between checks, what it learnt from the prose.
@@ -23,8 +24,10 @@ pub struct Checker {
     fields: [(String, FieldAnalysis); 4],
     /// The other inputs of the prose rules as of the last check; `None` before the first.
     others: Option<OtherProseInputs>,
-    /// Findings of each rule in [`RULES`] order; those of prose rules are reused.
-    by_rule: Vec<Vec<Finding>>,
+    /// The findings of each prose rule as of its last run, in [`RULES`] order (empty for the others).
+    prose_findings: Vec<Vec<Finding>>,
+    /// The findings of the last check, in the order of [`check`](super::check).
+    findings: Vec<Finding>,
 }
 
 impl Checker {
@@ -33,8 +36,8 @@ impl Checker {
     }
 
     /// Checks `report` and returns every finding, most severe first, then in catalog order:
-    /// the same findings as [`check`](super::check), borrowed from the checker.
-    pub fn check(&mut self, report: &Report) -> Findings<'_> {
+    /// the same findings as [`check`](super::check).
+    pub fn check(&mut self, report: &Report) -> &[Finding] {
         let mut prose_changed = !self.others.as_ref().is_some_and(|o| o.same_as(report));
         if prose_changed {
             self.others = Some(OtherProseInputs::of(report));
@@ -49,97 +52,28 @@ impl Checker {
                 prose_changed = true;
             }
         }
-        self.by_rule.resize_with(RULES.len(), Vec::new);
+        self.prose_findings.resize_with(RULES.len(), Vec::new);
         let context = Context::new(report, self.fields.each_ref().map(|(_, analysis)| analysis));
-        run_rules(&context, &mut self.by_rule, prose_changed);
-        Findings { by_rule: &self.by_rule }
+        self.findings.clear();
+        for (rule, kept) in RULES.iter().zip(&mut self.prose_findings) {
+            if rule.inputs != Inputs::Prose {
+                (rule.check)(&context, &mut self.findings);
+                continue;
+            }
+            if prose_changed {
+                kept.clear();
+                (rule.check)(&context, kept);
+            }
+            self.findings.extend(kept.iter().cloned());
+        }
+        // Stable: within a severity, catalog order.
+        self.findings.sort_by_key(|f| f.severity);
+        &self.findings
     }
 
     /// The findings of the last check (none before the first).
-    pub fn findings(&self) -> Findings<'_> {
-        Findings { by_rule: &self.by_rule }
-    }
-}
-
-/// Runs every rule into its own list; the prose rules only when `prose_changed`.
-pub(super) fn run_rules(context: &Context, by_rule: &mut [Vec<Finding>], prose_changed: bool) {
-    for (rule, findings) in RULES.iter().zip(by_rule) {
-        if rule.inputs == Inputs::Prose && !prose_changed {
-            continue;
-        }
-        findings.clear();
-        (rule.check)(context, findings);
-    }
-}
-
-/// The findings of one check, in the order of [`check`](super::check), borrowed.
-#[derive(Debug, Clone, Copy)]
-pub struct Findings<'a> {
-    by_rule: &'a [Vec<Finding>],
-}
-
-impl<'a> Findings<'a> {
-    pub fn len(self) -> usize {
-        self.by_rule.iter().map(Vec::len).sum()
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.by_rule.iter().all(Vec::is_empty)
-    }
-
-    /// How many findings have this severity.
-    pub fn count(self, severity: Severity) -> usize {
-        self.by_rule.iter().flatten().filter(|f| f.severity == severity).count()
-    }
-
-    /// Most severe first, then in catalog order.
-    pub fn iter(self) -> FindingsIter<'a> {
-        FindingsIter { by_rule: self.by_rule, severity: 0, rule: 0, next: 0 }
-    }
-
-    pub fn to_vec(self) -> Vec<Finding> {
-        self.iter().cloned().collect()
-    }
-}
-
-impl<'a> IntoIterator for Findings<'a> {
-    type Item = &'a Finding;
-    type IntoIter = FindingsIter<'a>;
-
-    fn into_iter(self) -> FindingsIter<'a> {
-        self.iter()
-    }
-}
-
-/// Walks the rules' lists once per severity: the order of a stable sort by severity.
-#[derive(Debug, Clone)]
-pub struct FindingsIter<'a> {
-    by_rule: &'a [Vec<Finding>],
-    /// Index into [`Severity::ALL`].
-    severity: usize,
-    rule: usize,
-    next: usize,
-}
-
-impl<'a> Iterator for FindingsIter<'a> {
-    type Item = &'a Finding;
-
-    fn next(&mut self) -> Option<&'a Finding> {
-        while let Some(&severity) = Severity::ALL.get(self.severity) {
-            let Some(findings) = self.by_rule.get(self.rule) else {
-                (self.severity, self.rule, self.next) = (self.severity + 1, 0, 0);
-                continue;
-            };
-            let Some(finding) = findings.get(self.next) else {
-                (self.rule, self.next) = (self.rule + 1, 0);
-                continue;
-            };
-            self.next += 1;
-            if finding.severity == severity {
-                return Some(finding);
-            }
-        }
-        None
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
     }
 }
 
@@ -174,11 +108,11 @@ impl OtherProseInputs {
 mod tests {
     use super::*;
     use crate::model::{from_json, CellId};
-    use crate::rules::check;
+    use crate::rules::{check, Severity};
 
     fn same(checker: &mut Checker, report: &Report) {
-        assert_eq!(checker.check(report).to_vec(), check(report));
-        assert_eq!(checker.findings().len(), check(report).len());
+        assert_eq!(checker.check(report), check(report));
+        assert_eq!(checker.findings(), check(report));
     }
 
     #[test]
@@ -213,11 +147,12 @@ mod tests {
         report.set_cell_text(CellId::known("s3.new.natural"), "/");
         report.set_cell_text(CellId::known("s3.granted.total"), "1");
         let mut checker = Checker::new();
-        let findings = checker.check(&report);
-        let severities: Vec<Severity> = findings.iter().map(|f| f.severity).collect();
-        assert!(severities.windows(2).all(|w| w[0] <= w[1]), "{severities:?}");
-        assert_eq!(findings.len(), findings.iter().count());
-        assert_eq!(findings.count(Severity::Error), findings.iter().filter(|f| f.severity == Severity::Error).count());
+        let keys: Vec<(Severity, usize)> = checker
+            .check(&report)
+            .iter()
+            .map(|f| (f.severity, RULES.iter().position(|r| r.code == f.code).unwrap()))
+            .collect();
+        assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
     }
 
     /// Counts have no cap: every sum and every comparison with the prose must hold at u64::MAX.
@@ -230,6 +165,6 @@ mod tests {
         report.text.overview.push_str("共收到申请18446744073709551615件，其中予以公开18446744073709551615件，不予公开3件。");
         let findings = check(&report);
         assert!(findings.iter().any(|f| f.code == "A002"), "the sums are compared exactly");
-        assert_eq!(Checker::new().check(&report).to_vec(), findings);
+        assert_eq!(Checker::new().check(&report), findings);
     }
 }

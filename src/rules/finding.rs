@@ -15,9 +15,6 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// Most severe first.
-    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
-
     pub fn label(self) -> &'static str {
         match self {
             Severity::Error => "错误",

@@ -40,7 +40,7 @@ mod v002;
 mod v003;
 
 pub use analysis::{FieldAnalysis, Prose};
-pub use checker::{Checker, Findings, FindingsIter};
+pub use checker::Checker;
 pub use finding::{Finding, Severity, TextSpan};
 pub use registry::{rule, RULES};
 
@@ -145,9 +145,10 @@ pub(crate) use declare_rule;
 pub fn check(report: &Report) -> Vec<Finding> {
     let analyses: [FieldAnalysis; 4] = Default::default();
     let context = Context::new(report, analyses.each_ref());
-    let mut by_rule = vec![Vec::new(); RULES.len()];
-    checker::run_rules(&context, &mut by_rule, true);
-    let mut findings: Vec<Finding> = by_rule.into_iter().flatten().collect();
+    let mut findings = Vec::new();
+    for rule in RULES {
+        (rule.check)(&context, &mut findings);
+    }
     findings.sort_by_key(|f| f.severity);
     findings
 }
