@@ -62,7 +62,7 @@ fn place(f: &Finding) -> String {
     if path == "headings" {
         return "各部分标题".to_string();
     }
-    REPORT_FIELDS.iter().find(|(p, _)| *p == path).map_or(path.to_string(), |(_, label)| label.to_string())
+    REPORT_FIELDS.iter().find(|(p, ..)| *p == path).map_or(path.to_string(), |(_, label, _)| label.to_string())
 }
 
 /// The section whose every cell the finding names (rule S001: an empty table).

@@ -136,18 +136,6 @@ pub const S4_COLUMNS: [Axis; 5] = [
     axis("total", "总计"),
 ];
 
-/// The year and the fields of the agency block, by JSON path, with the label the form gives them.
-pub const REPORT_FIELDS: [(&str, &str); 8] = [
-    ("agency.name", "机关名称"),
-    ("agency.level", "机关层级"),
-    ("agency.region", "所辖行政区域"),
-    ("year", "报告年度"),
-    ("agency.address", "地址"),
-    ("agency.postcode", "邮政编码"),
-    ("agency.phone", "联系电话"),
-    ("agency.email", "电子邮箱"),
-];
-
 /// Level of government, as `agency.level` in the JSON document, with its Chinese name.
 pub const LEVELS: [(&str, &str); 6] = [
     ("state_council_dept", "国务院部门"),
