@@ -53,7 +53,7 @@ impl Checker {
             }
         }
         self.prose_findings.resize_with(RULES.len(), Vec::new);
-        let context = Context::new(report, self.fields.each_ref().map(|(_, analysis)| analysis));
+        let context = Context::new(report, None, self.fields.each_ref().map(|(_, analysis)| analysis));
         self.findings.clear();
         for (rule, kept) in RULES.iter().zip(&mut self.prose_findings) {
             if rule.inputs != Inputs::Prose {

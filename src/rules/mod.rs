@@ -38,11 +38,14 @@ mod t012;
 mod v001;
 mod v002;
 mod v003;
+mod y001;
+mod y002;
+mod y003;
 
 pub use analysis::{FieldAnalysis, Prose};
 pub use checker::Checker;
 pub use finding::{Finding, Severity, TextSpan};
-pub use registry::{rule, RULES};
+pub use registry::{rule, CROSS_YEAR, RULES};
 
 use crate::model::{CellId, Report, TextField};
 
@@ -78,6 +81,9 @@ pub enum Inputs {
 /// What a rule sees: the report, the analysis of each prose field, and helpers shared by rules.
 pub struct Context<'a> {
     pub report: &'a Report,
+    /// Last year's report of the same agency, when one was given (rules Y001–Y003); every
+    /// other rule ignores it.
+    pub previous: Option<&'a Report>,
     /// What the rules learn from each prose field, indexed by `TextField as usize`; worked out on
     /// first use and, in a [`Checker`], kept until that field changes.
     analyses: [&'a FieldAnalysis; 4],
@@ -85,8 +91,8 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// `analyses` must belong to the report's current prose (fresh ones always do).
-    fn new(report: &'a Report, analyses: [&'a FieldAnalysis; 4]) -> Self {
-        Context { report, analyses }
+    fn new(report: &'a Report, previous: Option<&'a Report>, analyses: [&'a FieldAnalysis; 4]) -> Self {
+        Context { report, previous, analyses }
     }
 
     /// One prose field with its analysis.
@@ -143,10 +149,26 @@ pub(crate) use declare_rule;
 /// Checks a report against every rule, from scratch; findings come most severe first, then in
 /// catalog order. [`Checker`] gives the same findings for a report checked again and again.
 pub fn check(report: &Report) -> Vec<Finding> {
+    check_with_previous(report, None)
+}
+
+/// Checks a report, comparing it with last year's report of the same agency when given.
+pub fn check_with_previous(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
+    check_selected(report, previous, |_| true)
+}
+
+/// Only the cross-year rules ([`CROSS_YEAR`]): what comparing with last year's report adds.
+pub fn check_against_previous(report: &Report, previous: &Report) -> Vec<Finding> {
+    check_selected(report, Some(previous), |rule| CROSS_YEAR.iter().any(|r| r.code == rule.code))
+}
+
+/// Checks a report from scratch against the rules `select` picks (a roll-up: the table rules),
+/// in catalog order, most severe first.
+pub fn check_selected(report: &Report, previous: Option<&Report>, select: impl Fn(&Rule) -> bool) -> Vec<Finding> {
     let analyses: [FieldAnalysis; 4] = Default::default();
-    let context = Context::new(report, analyses.each_ref());
+    let context = Context::new(report, previous, analyses.each_ref());
     let mut findings = Vec::new();
-    for rule in RULES {
+    for rule in RULES.iter().filter(|rule| select(rule)) {
         (rule.check)(&context, &mut findings);
     }
     findings.sort_by_key(|f| f.severity);

@@ -77,15 +77,16 @@ fn keystrokes(c: &mut Criterion) {
     let original = report.text.overview.len();
     let mut checker = Checker::new();
     checker.check(&report);
-    let mut n = 0usize;
+    let mut typed = 0usize;
     c.bench_function("keystroke: typing in the prose of the seed", |b| {
         b.iter(|| {
-            n += 1;
             let overview = report.text.get_mut(TextField::Overview);
-            if n % 64 == 0 {
+            if typed == 63 {
                 overview.truncate(original);
+                typed = 0;
             } else {
-                overview.push(if n % 2 == 0 { '政' } else { '务' });
+                overview.push(['政', '务'][typed % 2]);
+                typed += 1;
             }
             checker.check(black_box(&report)).len()
         })
