@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::cells::CellId;
+use super::date::ReportDate;
 use super::labels;
 use super::value::CellValue;
 
@@ -14,6 +15,9 @@ pub struct Report {
     /// Text typed as the year that is not one (「20245」), kept for rule V001 as a draft keeps
     /// text typed into a number cell; `year` is then `None`.
     pub invalid_year: Option<String>,
+    /// The 成文日期 written under the agency's name at the end of the document (GB/T 9704);
+    /// `None`: not set (the page and the CLI then write the day of the export).
+    pub date: Option<ReportDate>,
     pub agency: Agency,
     /// The section headings as written, in document order. `None`: not given (the page writes
     /// the official ones; a JSON document may leave them out).
@@ -26,8 +30,7 @@ pub struct Report {
 }
 
 /// The agency block.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Agency {
     pub name: String,
     pub level: Option<Level>,
@@ -42,7 +45,7 @@ pub struct Agency {
 }
 
 /// Level of the agency (`agency.level`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     StateCouncilDept,
@@ -76,8 +79,7 @@ impl Level {
 }
 
 /// The prose of the report.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Texts {
     /// Before section 一: legal basis, the parts, the statistical period, contact details.
     pub preamble: String,
@@ -210,6 +212,7 @@ impl Report {
         Report {
             year: None,
             invalid_year: None,
+            date: None,
             agency: Agency::default(),
             headings: None,
             text: Texts::default(),
@@ -279,11 +282,11 @@ impl Report {
 
     /// True when nothing at all has been entered.
     pub fn is_blank(&self) -> bool {
-        let empty = Report::empty();
         self.year.is_none()
             && self.invalid_year.is_none()
-            && self.agency == empty.agency
-            && self.text == empty.text
+            && self.date.is_none()
+            && self.agency == Agency::default()
+            && self.text == Texts::default()
             && self.cells.iter().all(|c| *c == CellValue::Missing)
     }
 }

@@ -5,8 +5,8 @@ use wasm_bindgen::prelude::*;
 use super::types::{FindingView, ImportSummary, TotalProposal};
 use super::{to_js, totals};
 use crate::export::csv::findings_csv;
-use crate::model::{from_json, from_json_keeping_invalid, parse_year, to_json, CellId, CellValue, Level, Report, TextField};
-use crate::rules::{check, Checker, Finding, Severity};
+use crate::model::{from_json, from_json_keeping_invalid, parse_year, to_json, CellId, CellValue, Level, Report, ReportDate, TextField};
+use crate::rules::{check, Checker, Severity};
 
 /// The report inside WebAssembly; JavaScript sends one edit at a time.
 #[wasm_bindgen]
@@ -83,8 +83,9 @@ impl Session {
         Ok(self.report.cell(cell_id(id)?).display())
     }
 
-    /// Sets the year, an agency field or a prose field by its JSON path
-    /// (`year`, `agency.name`, `agency.level`, `text.overview`, …).
+    /// Sets the year, the 成文日期, an agency field or a prose field by its JSON path
+    /// (`year`, `date`, `agency.name`, `agency.level`, `text.overview`, …). Text that is not a
+    /// year is kept (V001 reports it); a date that is not one, or an unknown level, throws.
     #[wasm_bindgen(js_name = setField)]
     pub fn set_field(&mut self, path: &str, value: &str) -> Result<(), JsValue> {
         let agency = &mut self.report.agency;
@@ -100,6 +101,12 @@ impl Session {
                     self.report.invalid_year = Some(raw);
                 }
             },
+            "date" => {
+                self.report.date = match value.trim() {
+                    "" => None,
+                    text => Some(ReportDate::parse(text).ok_or_else(|| error(format!("「{text}」不是有效的日期，例如 2025-01-15")))?),
+                };
+            }
             "agency.name" => agency.name = value.to_string(),
             "agency.region" => agency.region = value.to_string(),
             "agency.address" => agency.address = value.to_string(),
@@ -132,6 +139,7 @@ impl Session {
                 Some(raw) => raw.clone(),
                 None => self.report.year.map(|y| y.to_string()).unwrap_or_default(),
             },
+            "date" => self.report.date.map(|d| d.iso()).unwrap_or_default(),
             "agency.name" => agency.name.clone(),
             "agency.region" => agency.region.clone(),
             "agency.address" => agency.address.clone(),
@@ -164,8 +172,7 @@ impl Session {
     /// Every finding, errors first (`Finding[]`).
     #[wasm_bindgen(unchecked_return_type = "Finding[]")]
     pub fn check(&mut self) -> Result<JsValue, JsValue> {
-        let findings = self.checker.check(&self.report);
-        let views: Vec<FindingView> = findings.iter().map(FindingView::from).collect();
+        let views: Vec<FindingView> = self.checker.check(&self.report).iter().map(FindingView::from).collect();
         to_js(&views)
     }
 
@@ -198,8 +205,7 @@ impl Session {
     /// The findings as CSV, UTF-8 text beginning with a byte-order mark.
     #[wasm_bindgen(js_name = findingsCsv)]
     pub fn findings_csv(&mut self) -> String {
-        let findings: Vec<Finding> = self.checker.check(&self.report);
-        findings_csv(&findings)
+        findings_csv(self.checker.check(&self.report))
     }
 
     /// 「<机关名称><年份>年政府信息公开工作年度报告」, safe as a file name.
