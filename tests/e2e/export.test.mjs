@@ -88,6 +88,29 @@ test('下载 Word gives the .docx named after the agency and year, with the repo
   await page.close();
 });
 
+test('the Word file ends as a 公文 ends: the agency\'s name, and the 成文日期 (today, or the date the clerk sets)', async () => {
+  const page = await openSeed();
+  const lastParagraphs = (bytes) => {
+    const xml = zipEntry(bytes, 'word/document.xml').toString('utf8');
+    const body = xml.slice(0, xml.indexOf('<w:sectPr'));
+    return body.split('<w:p>').slice(-2).map((p) => (p.match(/<w:t[^>]*>([^<]*)<\/w:t>/g) || []).map((t) => t.replace(/<[^>]+>/g, '')).join(''));
+  };
+  const now = new Date();
+  const today = now.getFullYear() + '年' + (now.getMonth() + 1) + '月' + now.getDate() + '日';
+  let { bytes } = await downloadOf(page, () => fromMenu(page, 'download-docx'));
+  assert.deepEqual(lastParagraphs(bytes), ['通榆县边昭镇', today]);
+
+  const date = page.locator('[data-field="date"]');
+  assert.equal(await date.getAttribute('type'), 'date');
+  await date.fill('2025-01-15');
+  ({ bytes } = await downloadOf(page, () => fromMenu(page, 'download-docx')));
+  assert.deepEqual(lastParagraphs(bytes), ['通榆县边昭镇', '2025年1月15日']);
+  const json = await downloadOf(page, () => fromMenu(page, 'download-json'));
+  assert.equal(JSON.parse(json.bytes.toString('utf8')).date, '2025-01-15', 'kept in the report');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('下载网页（HTML） gives a standalone page with the report', async () => {
   const page = await openSeed();
   const { name, bytes } = await downloadOf(page, () => fromMenu(page, 'download-html'));

@@ -13,6 +13,7 @@ const FIELD_PRESENTATION = {
   'agency.postcode': { inputmode: 'numeric', short: true },
   'agency.phone': { hint: '含区号，例如：0436-4831355' },
   'agency.email': { inputmode: 'email' },
+  'date': { hint: '写在 Word 文件末尾的机关名称下方；不填时，下载当天的日期。', type: 'date', short: true },
 };
 
 const PROSE_HINTS = {
@@ -75,7 +76,7 @@ function agencySection(reportFields, levels, registry) {
       ]);
     } else {
       control = h('input', {
-        type: 'text', class: 'input' + (f.short ? ' input-short' : ''), autocomplete: 'off',
+        type: f.type || 'text', class: 'input' + (f.short ? ' input-short' : ''), autocomplete: 'off',
         inputmode: f.inputmode || null, spellcheck: 'false',
       });
     }
