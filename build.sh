@@ -141,6 +141,8 @@ cmd_build() {
   build_wasm "$WASM_VARIANT" "$ROOT" www/pkg xxgk_documents --no-default-features --features documents
   # The documents module's Web Worker: one classic script (no module workers in Firefox ESR 78).
   node www/tools/dist.mjs --worker
+  # The place-name table of rule T004, which the page's module leaves out (fetched on first prose).
+  cp src/data/places.tsv www/pkg/places.tsv
 }
 
 # ---- checks -------------------------------------------------------------------

@@ -176,6 +176,13 @@ impl Session {
         to_js(&views)
     }
 
+    /// Forgets what the checker learnt from the prose, so that the next check reads it afresh
+    /// (after `installPlaceNames`).
+    #[wasm_bindgen(js_name = recheckAll)]
+    pub fn recheck_all(&mut self) {
+        self.checker = Checker::new();
+    }
+
     /// The number of findings, without handing them over (for benchmarks and quick tests).
     #[wasm_bindgen(js_name = checkCount)]
     pub fn check_count(&mut self) -> usize {

@@ -395,3 +395,22 @@ test('axe-core finds no violation: empty, imported with errors, with warnings, d
   await run(broken, 'dialog open');
   await broken.close();
 });
+
+// ---- start-up: what the page leaves for later ----------------------------------------------------
+
+test('the place-name table of T004 is not loaded at start, but with the first prose typed; then T004 finds 新郑', async () => {
+  const page = await env.browser.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(env.server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.ok(!fetched.includes('/pkg/places.tsv'), 'not at start');
+  await page.locator('[data-field="agency.name"]').fill('通榆县边昭镇人民政府');
+  const overview = page.locator('[data-field="text.overview"]');
+  await overview.click();
+  await page.keyboard.type('我镇认真学习新郑经验以外，还为建设美丽新郑努力。');
+  await overview.press('Tab');
+  await page.locator('#summary [data-code="T004"]').waitFor();
+  assert.equal(fetched.filter((p) => p === '/pkg/places.tsv').length, 1, 'fetched once');
+  await page.close();
+});

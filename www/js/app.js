@@ -18,25 +18,27 @@ import { createExporter } from './exporter.js';
 import { fillTotals } from './totals.js';
 import { wireDrop } from './files.js';
 import { keepInView } from './sticky.js';
+import { createPlaces } from './places.js';
 
 const IMPORT_FORMATS = '.json,.docx,.txt,application/json';
 
 /**
- * Starts the page (index.html) on an initialised WebAssembly module. `documents` is the
- * documents module's client (documents.js). Inside an iframe, `frame` is frame.js (loaded only
+ * Starts the page (index.html) on an initialised WebAssembly module. services: {documents (the
+ * documents module's client, documents.js), placeNames() → Promise of the place table}. Inside an iframe, `frame` is frame.js (loaded only
  * then): the page first reads the deployment setting of allowed parent origins
  * (embed/config.json); without it a framed page keeps no draft and talks to no parent.
  */
-export function startPage(wasm, documents, frame) {
+export function startPage(wasm, services, frame) {
   const container = document.getElementById('app');
+  const { documents, placeNames } = services;
   if (window.parent === window) {
-    return mount(wasm, container, { page: true, documents, namespace: 'page', v1Key: V1_DRAFT_KEY });
+    return mount(wasm, container, { page: true, documents, placeNames, namespace: 'page', v1Key: V1_DRAFT_KEY });
   }
-  if (!frame) return mount(wasm, container, { page: true, documents, namespace: null });
+  if (!frame) return mount(wasm, container, { page: true, documents, placeNames, namespace: null });
   return frame.frameSetting(window.location.href).then((trust) => {
     // Drafts apart from the page opened directly, and per portal where the browser names it.
     const namespace = !trust.trusted ? null : trust.parent ? 'frame/' + trust.parent : 'frame';
-    const app = mount(wasm, container, { page: true, documents, namespace, frame: trust });
+    const app = mount(wasm, container, { page: true, documents, placeNames, namespace, frame: trust });
     for (const problem of trust.problems) app.notices.banner('config', '嵌入设置有误：' + problem);
     frame.connectFrame(app, trust);
     return app;
@@ -55,7 +57,7 @@ export function bootFailed(e) {
 
 /**
  * Renders the form into `container` (inside a shadow root, see xxgk-report.js) and returns the app.
- * env: {report, locked: {path: value}, readOnly, onChange, onDownload, documents,
+ * env: {report, locked: {path: value}, readOnly, onChange, onDownload, documents, placeNames,
  *       draftKey (null: no drafts)}.
  */
 export function mountApp(wasm, container, env) {
@@ -80,6 +82,11 @@ function mount(wasm, root, env) {
   blank.free();
   const store = createReportStore(wasm, { locked: env.locked || {} });
   const notices = createNotices();
+  const places = createPlaces({
+    wasm, store,
+    fetchText: env.placeNames || (() => Promise.reject(new Error('地名表不可用'))),
+    onFailure: (why) => notices.banner('places', '正文中外地地名的检查（T004）暂不可用：' + why + '。其他检查不受影响；请刷新页面重试。'),
+  });
   const ask = (options) => askDialog(Object.assign({ host: env.page ? document.body : root }, options));
   const parse = (json) => wasm.Session.fromDraft(json);
   const describe = (json) => {
@@ -112,7 +119,7 @@ function mount(wasm, root, env) {
     finalize: () => formView.finalize(),
     saveNow: () => keeper.saveNow(),
   });
-  const importer = createImporter({ store, documents: env.documents, keeper, notices, parse, readOnly: () => readOnly });
+  const importer = createImporter({ store, documents: env.documents, keeper, notices, parse, readOnly: () => readOnly, beforeReplace: () => places.ensure() });
 
   toolbar = createToolbar({
     importFile: (file) => importer.importFile(file),

@@ -58,7 +58,7 @@ export function createFormView({ binding, store, scope, readOnly, readOnlyReason
   }
 
   function typeProse(field, value) {
-    store.edit('typing', (s) => s.setField(field, value), { check: 'later' });
+    store.edit('prose', (s) => s.setField(field, value), { check: 'later' });
     clearTimeout(proseTimer);
     proseTimer = setTimeout(() => store.checkNow(), PROSE_PAUSE_MS);
   }

@@ -11,7 +11,7 @@ function shortList(notes) {
   return notes.slice(0, NOTES_SHOWN).concat(['……另有 ' + (notes.length - NOTES_SHOWN) + ' 条，详见检查结果']);
 }
 
-/** ctx: {store, documents, keeper, notices, readOnly(), parse(json) → Session} */
+/** ctx: {store, documents, keeper, notices, readOnly(), parse(json) → Session, beforeReplace() → Promise} */
 export function createImporter(ctx) {
   const { store, documents, keeper, notices } = ctx;
   let busy = false;
@@ -52,6 +52,8 @@ export function createImporter(ctx) {
       notices.say('已取消导入，当前内容没有改变。');
       return;
     }
+    // The place-name table first (places.js), so that the first check of the report has it.
+    if (ctx.beforeReplace) await ctx.beforeReplace();
     store.replace(imported, { origin: 'import', touched: 'all' });
     const summary = store.importSummary();
     const parts = ['已导入「' + file.name + '」。'];

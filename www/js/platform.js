@@ -1,7 +1,8 @@
 // Where the WebAssembly lives when the page is served as files (index.html and the embedding
 // API; the single file carries its own, tools/single-entry.js): `root` is the folder that holds
 // pkg/. load(name) imports and initialises a wasm-bindgen module; documents is the client of the
-// documents module's Web Worker (documents.js), started on first use.
+// documents module's Web Worker (documents.js), started on first use; placeNames() fetches the
+// place-name table of rule T004 (places.js).
 import { createDocuments } from './documents.js';
 
 export function servedPlatform(root) {
@@ -13,5 +14,9 @@ export function servedPlatform(root) {
     wasm: () => pkg('xxgk_documents_bg.wasm').href,
     inPage: () => load('xxgk_documents'),
   });
-  return { load, documents };
+  const placeNames = () => fetch(pkg('places.tsv').href).then((r) => {
+    if (!r.ok) throw new Error('地名表未能加载（HTTP ' + r.status + '）');
+    return r.text();
+  });
+  return { load, documents, placeNames };
 }

@@ -161,6 +161,7 @@ function singleFile(www) {
     '<script type="application/octet-stream" id="xxgk-wasm-page">\n' + base64Lines(wasm('xxgk_report')) + '</script>',
     '<script type="application/octet-stream" id="xxgk-wasm-documents">\n' + base64Lines(wasm('xxgk_documents')) + '</script>',
     '<script type="text/plain" id="xxgk-documents-worker">\n' + scriptText(worker) + '\n</script>',
+    '<script type="text/plain" id="xxgk-places">' + scriptText(fs.readFileSync(path.join(www, 'pkg/places.tsv'), 'utf8')) + '</script>',
     '<script>\n' + scriptText(app) + '\n</script>',
     '<script>\n' + scriptText(loader) + '</script>',
     '</body>',
@@ -199,7 +200,7 @@ function main() {
     return;
   }
   const out = path.resolve(opt('--out', path.join(www, '..', 'dist')));
-  for (const name of ['xxgk_report_bg.wasm', 'xxgk_documents_bg.wasm', 'xxgk_documents_worker.js']) {
+  for (const name of ['xxgk_report_bg.wasm', 'xxgk_documents_bg.wasm', 'xxgk_documents_worker.js', 'places.tsv']) {
     if (!fs.existsSync(path.join(www, 'pkg', name))) fail(`missing www/pkg/${name}: run ./build.sh build first`);
   }
   fs.rmSync(out, { recursive: true, force: true });

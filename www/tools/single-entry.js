@@ -1,7 +1,8 @@
 // Entry of the single-file build (./build.sh dist → dist/xxgk-report.html), bundled by dist.mjs
 // into one classic script. The WebAssembly travels inline as base64 (script elements of type
 // application/octet-stream), and so does the documents worker (a text/plain script element,
-// started from a blob: URL, since a file:// page cannot start a worker from a file). loader.js,
+// started from a blob: URL, since a file:// page cannot start a worker from a file), and the
+// place-name table of rule T004 (text/plain). loader.js,
 // which runs after this, calls xxgkStartInline.
 import { startPage, bootFailed } from '../js/app.js';
 import { createDocuments } from '../js/documents.js';
@@ -38,6 +39,7 @@ window.xxgkStartInline = function () {
       .then(() => documentsGlue.default({ module_or_path: bytesOf('xxgk-wasm-documents') }))
       .then(() => documentsGlue),
   });
+  const placeNames = () => Promise.resolve(document.getElementById('xxgk-places').textContent);
   // Asynchronous instantiation: Chromium 83 refuses to compile a module over 4 KB synchronously.
-  page.default({ module_or_path: bytes }).then(() => startPage(page, documents)).catch(bootFailed);
+  page.default({ module_or_path: bytes }).then(() => startPage(page, { documents, placeNames })).catch(bootFailed);
 };
