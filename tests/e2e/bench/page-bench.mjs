@@ -20,7 +20,10 @@
 //    (blur) → findings rendered → next frame;
 //  - embedded: typed into table cells of the form mounted by the module API (its onChange gets the
 //    whole report on every keystroke), and of the page inside a same-origin iframe;
-// Import of the seed .docx in the Web Worker (postMessage round trip included); sizes.
+// Import of the seed .docx in the Web Worker (postMessage round trip included); sizes: what the
+// page loads at start from www/ as served in development, and from dist/static/ as deployed
+// (comments and indentation stripped by dist.mjs), and what it loads later (the documents
+// module on the first import or export, the place-name table with the first prose).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -252,7 +255,21 @@ try {
   const totalAll = allBytes.reduce((n, f) => n + gz(f), 0);
   results['page wasm raw / gzipped'] = kb(fs.statSync(wasmFile).size) + ' / ' + kb(gz(wasmFile));
   results['documents wasm raw / gzipped (in the worker, on first use)'] = kb(fs.statSync(documentsFile).size) + ' / ' + kb(gz(documentsFile));
-  results['page at start, gzipped'] = kb(total) + ' (' + pageBytes.length + ' files)';
+  results['page at start, gzipped (www/ as served in development)'] = kb(total) + ' (' + pageBytes.length + ' files)';
+  const deployed = await startServer(dist.static);
+  try {
+    const fresh = await browser.newPage();
+    const fromDist = new Set();
+    fresh.on('request', (r) => { if (r.url().startsWith(deployed.url)) fromDist.add(new URL(r.url()).pathname); });
+    await fresh.goto(deployed.url);
+    await fresh.waitForSelector('body[data-ready="true"]');
+    const list = [...fromDist].map((p) => path.join(dist.static, p === '/' ? 'index.html' : p)).filter((f) => fs.existsSync(f));
+    results['page at start, gzipped (dist/static/ as deployed)'] = kb(list.reduce((n, f) => n + gz(f), 0)) + ' (' + list.length + ' files)';
+    await fresh.close();
+  } finally {
+    await deployed.close();
+  }
+  results['place-name table (pkg/places.tsv, with the first prose), gzipped'] = kb(gz(path.join(WWW, 'pkg/places.tsv')));
   results['page after a file import, gzipped'] = kb(totalAll) + ' (' + allBytes.length + ' files)';
   for (const [k, v] of Object.entries(results)) console.log(k.padEnd(96), v);
   console.log(`(headless Chromium ${browser.version}; figures vary by ±30 % on this shared 2-core machine)`);
