@@ -3,7 +3,12 @@
 //! Reading the prose is what costs time (about a hundred microseconds for a township's
 //! report), while a keystroke in a table changes no prose. [`Checker`] keeps the findings of the
 //! rules that read only the prose ([`Inputs::Prose`]) and runs them again only when the prose,
-//! headings, agency block, year or import notes changed. Its findings are exactly [`check`]'s.
+//! headings, agency block, year or import notes changed. Its findings are exactly [`check`]'s,
+//! or, once it was given last year's report ([`Checker::set_previous`]), exactly
+//! [`check_with_previous`]'s: the cross-year rules (Y001–Y003) read the tables too, so they run
+//! on every check.
+//!
+//! [`check_with_previous`]: super::check_with_previous
 
 use super::{Context, Finding, Inputs, RULES};
 use crate::model::{Agency, Report, SourceInfo, Texts};
@@ -15,11 +20,23 @@ pub struct Checker {
     prose: Option<ProseInputs>,
     /// Findings of each rule in [`RULES`] order; those of prose rules are reused.
     by_rule: Vec<Vec<Finding>>,
+    /// Last year's report of the same agency, for the cross-year rules.
+    previous: Option<Report>,
 }
 
 impl Checker {
     pub fn new() -> Checker {
         Checker::default()
+    }
+
+    /// Compares every later check with last year's report (`None`: with none).
+    pub fn set_previous(&mut self, previous: Option<Report>) {
+        self.previous = previous;
+    }
+
+    /// Last year's report, when one was given.
+    pub fn previous(&self) -> Option<&Report> {
+        self.previous.as_ref()
     }
 
     /// The findings of every rule, most severe first, then in catalog order: as [`check`].
@@ -31,7 +48,7 @@ impl Checker {
             self.prose = Some(ProseInputs::of(report));
         }
         self.by_rule.resize_with(RULES.len(), Vec::new);
-        let context = Context::new(report);
+        let context = Context::with_previous(report, self.previous.as_ref());
         for (rule, findings) in RULES.iter().zip(&mut self.by_rule) {
             if rule.inputs == Inputs::Prose && !prose_changed {
                 continue;
@@ -95,6 +112,27 @@ mod tests {
         report.agency.name = "郑州市新郑市人民政府".into();
         assert_eq!(checker.check(&report), super::super::check(&report));
         report.headings = None;
+        assert_eq!(checker.check(&report), super::super::check(&report));
+    }
+
+    #[test]
+    fn with_last_years_report_the_findings_are_those_of_check_with_previous() {
+        use crate::rules::check_with_previous;
+        let mut report = from_json(include_str!("../../tests/fixtures/batch/hongze-2024.json")).unwrap();
+        let mut last = report.clone();
+        last.year = Some(2023);
+        last.set_cell_text(CellId::known("s3.carried_out.natural"), "5");
+        let mut checker = Checker::new();
+        assert_eq!(checker.check(&report), super::super::check(&report));
+        checker.set_previous(Some(last.clone()));
+        let findings = checker.check(&report);
+        assert!(findings.iter().any(|f| f.code == "Y001"), "{findings:#?}");
+        assert_eq!(findings, check_with_previous(&report, Some(&last)));
+        report.set_cell_text(CellId::known("s3.carried_in.natural"), "5");
+        assert_eq!(checker.check(&report), check_with_previous(&report, Some(&last)));
+        report.text.get_mut(TextField::Overview).push_str("本年度共收到申请5件。");
+        assert_eq!(checker.check(&report), check_with_previous(&report, Some(&last)));
+        checker.set_previous(None);
         assert_eq!(checker.check(&report), super::super::check(&report));
     }
 }
