@@ -92,8 +92,9 @@ export function createBatchView(ctx) {
     return h('th', { scope: 'col', class: c.numeric ? 'num' : null }, button);
   }).concat([h('th', { scope: 'col' }, '操作')]));
   const tbody = h('tbody', { id: 'batch-rows' });
-  const table = h('table', { class: 'batch-table', id: 'batch-table', hidden: true }, [
+  const table = h('table', { class: 'batch-table batch-files-table', id: 'batch-table', hidden: true }, [
     h('caption', { class: 'visually-hidden' }, '批量检查的报告（点击列标题排序）'),
+    h('colgroup', null, ['index', 'file', 'agency', 'year', 'errors', 'warnings', 'problems', 'action'].map((c) => h('col', { class: 'col-' + c }))),
     h('thead', null, headRow),
     tbody,
   ]);
@@ -198,6 +199,7 @@ export function createBatchView(ctx) {
     if (client) client.clear();
     rows.length = 0;
     rowEls.length = 0;
+    shownOrder = [];
     comparison = null;
     skipped = 0;
     unreadable = [];
@@ -221,8 +223,7 @@ export function createBatchView(ctx) {
     progressText.textContent = '正在对比相邻年度的报告和不同机关之间的文字……';
     try {
       comparison = await client.request('compare');
-      for (const row of comparison.files) rows[row.index] = row;
-      for (let i = 0; i < rowEls.length; i++) rowEls[i] = null; // counts may have changed (Y001–Y003)
+      updateRows(comparison.files);
       await rollupBox.refresh();
     } catch (e) {
       if (!client.busy) ctx.notices.alert('未能完成对比：' + (e && e.message ? e.message : e));
@@ -270,29 +271,67 @@ export function createBatchView(ctx) {
     ]);
   }
 
+  // The rows in the order the table shows them. When the rows already shown keep their order
+  // (files coming in while the sort stays the same), only the new rows are inserted, each at its
+  // place: the rows already there are neither restyled nor moved. The table is fixed-layout, so
+  // adding rows does not measure every cell again.
+  let shownOrder = [];
+
   function render() {
     const present = [];
     for (let i = 0; i < rows.length; i++) if (rows[i]) present.push(rows[i]);
     const key = sort.key;
     const sign = sort.descending ? -1 : 1;
-    present.sort((a, b) => {
-      const x = sortValue(a, key);
-      const y = sortValue(b, key);
-      const order = typeof x === 'number' ? x - y : compareText(x, y);
-      return order !== 0 ? sign * order : a.index - b.index;
-    });
-    const fragment = document.createDocumentFragment();
-    for (const row of present) {
-      if (!rowEls[row.index]) rowEls[row.index] = rowElement(row);
-      fragment.appendChild(rowEls[row.index]);
+    if (key !== 'index' || sort.descending) {
+      present.sort((a, b) => {
+        const x = sortValue(a, key);
+        const y = sortValue(b, key);
+        const order = typeof x === 'number' ? x - y : compareText(x, y);
+        return order !== 0 ? sign * order : a.index - b.index;
+      });
     }
-    clear(tbody);
-    tbody.appendChild(fragment);
+    const shown = new Set(shownOrder);
+    let incremental = tbody.childNodes.length === shownOrder.length;
+    for (let i = 0, j = 0; incremental && i < present.length; i++) {
+      if (!shown.has(present[i].index)) continue;
+      incremental = present[i].index === shownOrder[j];
+      j += 1;
+    }
+    if (incremental) {
+      let next = 0;
+      for (const row of present) {
+        if (shown.has(row.index)) { next += 1; continue; }
+        if (!rowEls[row.index]) rowEls[row.index] = rowElement(row);
+        tbody.insertBefore(rowEls[row.index], next < shownOrder.length ? rowEls[shownOrder[next]] : null);
+      }
+    } else {
+      const fragment = document.createDocumentFragment();
+      for (const row of present) {
+        if (!rowEls[row.index]) rowEls[row.index] = rowElement(row);
+        fragment.appendChild(rowEls[row.index]);
+      }
+      clear(tbody);
+      tbody.appendChild(fragment);
+    }
+    shownOrder = present.map((r) => r.index);
     for (const [k, button] of sortButtons) {
       const th = button.parentNode;
       if (k === key) th.setAttribute('aria-sort', sort.descending ? 'descending' : 'ascending'); else th.removeAttribute('aria-sort');
     }
     showTotals(present);
+  }
+
+  /** Rows whose counts changed after the comparison (cross-year findings) are drawn again, in place. */
+  function updateRows(files) {
+    for (const row of files) {
+      const old = rows[row.index];
+      rows[row.index] = row;
+      const el = rowEls[row.index];
+      if (!el || (old && old.errors === row.errors && old.warnings === row.warnings && old.previous === row.previous)) continue;
+      const fresh = rowElement(row);
+      if (el.parentNode) el.parentNode.replaceChild(fresh, el);
+      rowEls[row.index] = fresh;
+    }
   }
 
   function showTotals(present) {

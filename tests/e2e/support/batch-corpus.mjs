@@ -8,7 +8,9 @@
 //   - 乡镇/某县第7镇.json: the seed's report for another township with a passage of 沭阳县
 //     发改局's report in it (copied text between two agencies);
 //   - every fourth township report has one mistyped number (errors), the others none of their own.
-// corpus(n) gives n files (n ≥ 20) as [{path, bytes, kind}], kind: 'report' | 'broken' | 'other'.
+// corpus(n) gives n files (n ≥ 20) as [{path, bytes, kind}], kind: 'report' | 'broken' | 'other';
+// corpus(n, {mixed: true}) makes two in three of the township files the seed's .docx and .txt
+// (formats as a real folder mixes them: the .docx costs most to read).
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO } from './page-env.mjs';
@@ -41,7 +43,7 @@ export function plantedPassage() {
   return json('batch/shuyang-fgj-2023.json').text.overview.slice(60, 380);
 }
 
-export function corpus(n) {
+export function corpus(n, { mixed = false } = {}) {
   const files = [];
   const add = (p, bytes, kind = 'report') => files.push({ path: p, bytes, kind });
   const { current, previous } = hongzePair();
@@ -57,10 +59,12 @@ export function corpus(n) {
   const seedDocx = fixture('import/seed.docx');
   add('乡镇/其他/损坏.docx', seedDocx.subarray(0, seedDocx.length >> 1), 'broken');
   add('乡镇/其他/照片.png', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 'other');
+  const seedText = fixture('import/seed.txt');
   for (let i = 1; files.length < n; i++) {
     if (i === 7) continue;
-    const wrong = i % 4 === 0 ? i : 0;
-    add('乡镇/某县第' + i + '镇.json', bytesOf(township(i, wrong)));
+    if (mixed && i % 3 === 1) add('乡镇/原件/边昭镇' + i + '.docx', seedDocx);
+    else if (mixed && i % 3 === 2) add('乡镇/原件/边昭镇' + i + '.txt', seedText);
+    else add('乡镇/某县第' + i + '镇.json', bytesOf(township(i, i % 4 === 0 ? i : 0)));
   }
   return files;
 }
