@@ -2,7 +2,7 @@
 // as views of a router under the toolbar; the draft keeper, the importer, the exporter and the
 // host (onChange, the iframe parent) as listeners of the store. Nothing here replaces the report
 // except through store.replace.
-import { h } from './dom.js';
+import { h, clear } from './dom.js';
 import { ask as askDialog } from './dialog.js';
 import { createReportStore } from './store.js';
 import { createDraftStore, V1_DRAFT_KEY } from './drafts.js';
@@ -15,7 +15,6 @@ import { createFormView } from './form-view.js';
 import { createDraftsView } from './drafts-view.js';
 import { createImporter } from './importer.js';
 import { createPreviousReport } from './previous-report.js';
-import { createBatchView } from './batch-view.js';
 import { createExporter } from './exporter.js';
 import { fillTotals } from './totals.js';
 import { wireDrop } from './files.js';
@@ -24,9 +23,9 @@ const IMPORT_FORMATS = '.json,.docx,.txt,application/json';
 
 /**
  * Starts the page (index.html) on an initialised WebAssembly module. `platform.documents` is the
- * documents module's client (documents.js), `platform.batch()` makes a client of the batch
- * module's worker (batch-client.js) for the 批量检查 view, which only the page opened directly
- * has. Inside an iframe, `frame` is frame.js (loaded only then): the page first reads the
+ * documents module's client (documents.js), `platform.batch()` loads the 批量检查 view's code
+ * ({createBatchView, client()}, see platform.js) when the view is first shown; only the page
+ * opened directly has that view. Inside an iframe, `frame` is frame.js (loaded only then): the page first reads the
  * deployment setting of allowed parent origins (embed/config.json); without it a framed page
  * keeps no draft and talks to no parent.
  */
@@ -138,16 +137,7 @@ function mount(wasm, root, env) {
   router.add(formView);
   const draftsView = createDraftsView({ drafts, keeper, readOnly: () => readOnly, back: () => router.show('form') });
   router.add(draftsView);
-  const batchView = env.batch ? createBatchView({
-    client: env.batch,
-    isReportFileName: (name) => wasm.isReportFileName(name),
-    documents: env.documents,
-    notices,
-    download: exporter.download,
-    openReport: openFromBatch,
-    back: () => router.show('form'),
-    importFormats: IMPORT_FORMATS,
-  }) : null;
+  const batchView = env.batch ? lazyBatchView() : null;
   if (batchView) router.add(batchView);
 
   const dropText = h('p', null, '松开鼠标即可导入报告文件');
@@ -162,6 +152,53 @@ function mount(wasm, root, env) {
   function showSummary() {
     if (router.current !== 'form') router.show('form', { focus: false });
     formView.showSummary();
+  }
+
+  /** The 批量检查 view, whose code is loaded the first time it is shown (it is not needed at start). */
+  function lazyBatchView() {
+    const heading = h('h2', { tabindex: '-1' }, '批量检查');
+    const status = h('p', { role: 'status' }, '正在加载批量检查……');
+    const element = h('div', { class: 'view-shell' }, h('section', { class: 'section' }, [heading, status]));
+    let loading = null;
+    let view = null;
+    const load = () => {
+      if (!loading) {
+        loading = env.batch().then((code) => {
+          view = code.createBatchView({
+            client: code.client,
+            isReportFileName: (name) => wasm.isReportFileName(name),
+            documents: env.documents,
+            notices,
+            download: exporter.download,
+            openReport: openFromBatch,
+            back: () => router.show('form'),
+            importFormats: IMPORT_FORMATS,
+          });
+          clear(element);
+          element.appendChild(view.element);
+          if (router.current === 'batch') view.focusTarget().focus();
+          return view;
+        }, (e) => {
+          loading = null;
+          status.textContent = '未能加载批量检查（' + (e && e.message ? e.message : e) + '），请刷新页面后重试。';
+          throw e;
+        });
+      }
+      return loading;
+    };
+    return {
+      name: 'batch',
+      element,
+      onShow: () => { load().catch(() => {}); },
+      focusTarget: () => (view ? view.focusTarget() : heading),
+      /** A drop while the view is shown: the folders are taken from the event at once, even while the code loads. */
+      drop(transfer) {
+        if (view) { view.drop(transfer); return; }
+        const taken = Array.prototype.map.call(transfer.items || [], (i) => (i.kind === 'file' && i.webkitGetAsEntry ? i.webkitGetAsEntry() : null));
+        const files = Array.prototype.slice.call(transfer.files);
+        load().then((v) => v.drop({ files, items: null, entries: taken }), () => {});
+      },
+    };
   }
 
   /**

@@ -65,15 +65,21 @@ async function walk(entry, inFolder, out, problems) {
 }
 
 /**
- * What a drop carries. The entries must be taken while the drop event runs (the browser empties
- * the DataTransfer afterwards); walking the folders happens after. Resolves
+ * What a drop carries: a DataTransfer, or {files, entries} taken from one. The entries must be
+ * taken while the drop event runs (the browser empties the DataTransfer afterwards); walking the
+ * folders happens after. Resolves
  * {found: [{path, file, inFolder}], problems: [paths that could not be read]}.
  */
 export function filesOfDrop(dataTransfer) {
   const entries = [];
   const loose = [];
   const items = dataTransfer.items;
-  if (items && items.length && typeof items[0].webkitGetAsEntry === 'function') {
+  if (dataTransfer.entries) {
+    // Taken from the drop event already (by the page, while this code was loading).
+    dataTransfer.entries.forEach((entry, i) => {
+      if (entry) entries.push(entry); else if (dataTransfer.files[i]) loose.push(dataTransfer.files[i]);
+    });
+  } else if (items && items.length && typeof items[0].webkitGetAsEntry === 'function') {
     for (let i = 0; i < items.length; i++) {
       if (items[i].kind !== 'file') continue;
       const entry = items[i].webkitGetAsEntry();

@@ -7,6 +7,7 @@
 import { startPage, bootFailed } from '../js/app.js';
 import { createDocuments } from '../js/documents.js';
 import { createBatchClient } from '../js/batch-client.js';
+import { createBatchView } from '../js/batch-view.js';
 import * as page from '../pkg/xxgk_report.js';
 import * as documentsGlue from '../pkg/xxgk_documents.js';
 
@@ -42,9 +43,9 @@ window.xxgkStartInline = function () {
       .then(() => documentsGlue.default({ module_or_path: bytesOf('xxgk-wasm-documents') }))
       .then(() => documentsGlue),
   });
-  const batch = () => createBatchClient({
-    launch: () => inlineWorker('xxgk-batch-worker'),
-    wasm: () => bytesOf('xxgk-wasm-batch'),
+  const batch = () => Promise.resolve({
+    createBatchView,
+    client: () => createBatchClient({ launch: () => inlineWorker('xxgk-batch-worker'), wasm: () => bytesOf('xxgk-wasm-batch') }),
   });
   // Asynchronous instantiation: Chromium 83 refuses to compile a module over 4 KB synchronously.
   page.default({ module_or_path: bytes }).then(() => startPage(page, { documents, batch })).catch(bootFailed);
