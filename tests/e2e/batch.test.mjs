@@ -138,6 +138,9 @@ test('50 files dropped on the batch view: sorted by errors, one opened and back,
   assert.equal(aggregated.agency.name, '某县人民政府');
   assert.equal(aggregated.cells['s3.new.natural'], value('s3.new.natural'));
   assert.match(await page.locator('#rollup-about').textContent(), /汇总了 \d+ 份 2024 年的报告/);
+  const word = await download(page, () => page.getByRole('button', { name: '下载汇总报告（Word）' }).click());
+  assert.match(word.name, /^某县人民政府2024年.*（汇总）\.docx$/);
+  assert.deepEqual([...word.bytes.subarray(0, 2)], [0x50, 0x4b]);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -53,7 +53,6 @@ export function createBatchView(ctx) {
   let comparison = null;
   let sort = { key: 'index', descending: false };
   let skipped = 0;
-  let unreadable = [];
   let startedAt = 0;
   let startedWith = 0;
   let renderTimer = 0;
@@ -152,7 +151,6 @@ export function createBatchView(ctx) {
   function add(found, problems) {
     const { taken, skipped: notReports } = takeReports(found, ctx.isReportFileName);
     skipped += notReports;
-    unreadable = unreadable.concat(problems);
     const files = taken.concat(problems.map((path) => ({ path, message: '无法读取这个文件或文件夹：可能已被移动、删除，或没有读取权限' })));
     if (!files.length) {
       ctx.notices.say(notReports ? '拖入的 ' + notReports + ' 个文件都不是报告文件（按扩展名判断），没有可检查的文件。' : '没有找到可检查的文件。');
@@ -202,7 +200,6 @@ export function createBatchView(ctx) {
     shownOrder = [];
     comparison = null;
     skipped = 0;
-    unreadable = [];
     clear(tbody);
     table.hidden = true;
     progress.hidden = true;

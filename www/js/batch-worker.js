@@ -42,13 +42,7 @@ function fatal(e) {
 /** The first bytes of a file, no more than the readers look at (plus one, so they can say it is too large). */
 function bytesOf(file) {
   const part = file.size > limit + 1 ? file.slice(0, limit + 1) : file;
-  if (part.arrayBuffer) return part.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(part);
-  });
+  return part.arrayBuffer().then((b) => new Uint8Array(b));
 }
 
 async function addOne(job, started) {
