@@ -41,6 +41,7 @@ try {
     await page.goto(server.url);
     await page.waitForSelector('body[data-ready="true"]');
     await page.getByRole('button', { name: '批量检查' }).click();
+    await page.locator('#batch-folder').waitFor({ state: 'attached' }); // the view's code loads on first use
     if (process.env.NO_CLICK) await page.evaluate(() => { window.__clickEvery = 1e9; });
     await page.evaluate(() => {
       const m = { long: [], gaps: [], clicks: [], t0: 0, lastRow: 0, done: 0 };
