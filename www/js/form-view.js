@@ -15,9 +15,10 @@ const PROSE_PAUSE_MS = 400;
 /**
  * binding: what the form is drawn from (layouts, levels, textFields, reportFields, cellCatalog,
  * severityLabels, officialHeadings); readOnly(): whether edits are refused (and why: readOnlyReason());
- * notices: for the grid's paste message; onCounts({errors, warnings, unfilled}): the toolbar.
+ * notices: for the grid's paste message; onCounts({errors, warnings, unfilled}): the toolbar;
+ * afterAgency: an element shown after the agency block (「上一年度报告」), or null.
  */
-export function createFormView({ binding, store, scope, readOnly, readOnlyReason, notices, intro, onCounts }) {
+export function createFormView({ binding, store, scope, readOnly, readOnlyReason, notices, intro, onCounts, afterAgency }) {
   const summary = h('div', { class: 'summary', id: 'summary', tabindex: '-1', 'aria-labelledby': 'summary-title' });
   const live = h('div', { class: 'visually-hidden', id: 'findings-live', role: 'status', 'aria-live': 'polite' });
   const form = h('form', { class: 'report-form', id: 'report-form', novalidate: true, onsubmit: (e) => e.preventDefault() });
@@ -26,6 +27,7 @@ export function createFormView({ binding, store, scope, readOnly, readOnlyReason
   const element = h('div', { class: 'view view-form' }, [intro, summary, live, importReport.element, headingsBlock, form]);
 
   const registry = renderForm(form, binding);
+  if (afterAgency) form.insertBefore(afterAgency, form.children[1] || null);
   const headingsList = h('ol', { class: 'headings-list', tabindex: '-1', id: domId('f', 'headings') });
   registry.fields.set('headings', headingsList);
   const headingItems = [];

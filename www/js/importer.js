@@ -54,7 +54,8 @@ export function createImporter(ctx) {
     }
     // The place-name table first (places.js), so that the first check of the report has it.
     if (ctx.beforeReplace) await ctx.beforeReplace();
-    store.replace(imported, { origin: 'import', touched: 'all' });
+    // Last year's report stays with the draft it was given to.
+    store.replace(imported, { origin: 'import', touched: 'all', previous: place.newSlot ? null : store.previous });
     const summary = store.importSummary();
     const parts = ['已导入「' + file.name + '」。'];
     parts.push(read.summary ? read.summary.message : '');

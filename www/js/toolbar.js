@@ -4,8 +4,8 @@ import { h } from './dom.js';
 import { createMenu } from './menu.js';
 
 /**
- * actions: {importFile(file), drafts(), downloadJson(), exportDocument(kind), downloadCsv(),
- *           fillTotals(), showSummary()}
+ * actions: {importFile(file), drafts(), batch() (or null: no batch view), downloadJson(),
+ *           exportDocument(kind), downloadCsv(), fillTotals(), showSummary()}
  */
 export function createToolbar(actions, { formats }) {
   const button = (label, onclick, extra) => h('button', Object.assign({ type: 'button', class: 'button', onclick }, extra || {}), label);
@@ -36,7 +36,10 @@ export function createToolbar(actions, { formats }) {
   const counts = h('a', { href: '#summary', class: 'toolbar-counts', id: 'toolbar-counts', onclick: (e) => { e.preventDefault(); actions.showSummary(); } });
   const saveStatus = h('span', { class: 'save-status', id: 'save-status', role: 'status' });
   const element = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': '报告操作' }, [
-    h('div', { class: 'toolbar-group' }, [fileInput, importButton, downloads.element, printButton, totalsButton, draftsButton]),
+    h('div', { class: 'toolbar-group' }, [
+      fileInput, importButton, downloads.element, printButton, totalsButton, draftsButton,
+      actions.batch ? button('批量检查', () => actions.batch(), { id: 'open-batch' }) : null,
+    ]),
     h('div', { class: 'toolbar-status' }, [counts, saveStatus]),
   ]);
 
