@@ -56,6 +56,14 @@ fn the_seed_docx_written_by_libreoffice_imports_to_the_seed_json() {
     assert_eq!(summary.cells_filled, 200);
 }
 
+#[test]
+fn a_json_import_says_what_it_read_without_counting_tables() {
+    let json = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed.json")).unwrap();
+    let (_, summary) = import_with_summary(&json, "seed.json").unwrap();
+    assert_eq!(summary.message, "已从JSON 文件导入：200 个单元格中 200 个已填写数字。");
+    assert!(!summary.message.contains("个表格"));
+}
+
 fn cell(report: &Report, id: &str) -> CellValue {
     report.cell(CellId::known(id)).clone()
 }

@@ -162,14 +162,19 @@ fn summarise(format: Format, report: &Report, tables: Vec<TableSummary>, found: 
     let source = report.source.clone().unwrap_or_default();
     let headings = report.headings.clone().unwrap_or_default();
     let total = CellId::count();
-    let mut message = format!(
-        "已从{}导入：找到 {} 个部分标题、{} 个表格；{} 个单元格中 {} 个已填写数字",
-        format.label(),
-        headings.len(),
-        tables.len(),
-        total,
-        cells_filled
-    );
+    // A JSON document has no tables to count: it gives the cells by their IDs.
+    let mut message = if format == Format::Json {
+        format!("已从{}导入：{} 个单元格中 {} 个已填写数字", format.label(), total, cells_filled)
+    } else {
+        format!(
+            "已从{}导入：找到 {} 个部分标题、{} 个表格；{} 个单元格中 {} 个已填写数字",
+            format.label(),
+            headings.len(),
+            tables.len(),
+            total,
+            cells_filled
+        )
+    };
     if cells_found < total {
         message.push_str(&format!("，{} 个在文件中没有找到", total - cells_found));
     }

@@ -23,6 +23,7 @@ export function createImporter(ctx) {
     try {
       bytes = await readBytes(file);
     } catch (e) {
+      notices.say('');
       notices.alert('未能读取文件「' + file.name + '」，请确认文件没有被其他程序占用后重试。');
       return;
     }
