@@ -309,6 +309,28 @@ test('imports: a GBK .txt is read; a failed import clears the last notice; JSON 
   await page.close();
 });
 
+// ---- item 9: the findings CSV (made by the core, export::csv) -----------------------------------
+
+test('检查结果（.csv） is for people: official labels, Chinese rule names, numbers as numbers, the IDs last', async () => {
+  const page = await openPage();
+  await breakSeed(page, 's3.new.natural');
+  const [download] = await Promise.all([page.waitForEvent('download'), (async () => {
+    await page.locator('#download-button').click();
+    await page.locator('#download-csv').click();
+  })()]);
+  const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
+  const [header, ...lines] = csv.trim().split('\r\n');
+  assert.equal(header, '级别,代码,规则,位置,原文,填写值,计算值,相差,说明,单元格或字段编号');
+  const a001 = lines.find((l) => l.includes(',A001,'));
+  assert.ok(a001, csv);
+  assert.match(a001, /^错误,A001,/);
+  assert.match(a001, /（七）总计（自然人）等 4 个单元格/, 'the official label of the total, then how many cells');
+  assert.match(a001, /,5,0,5,|,0,5,-5,|,5,0,-5,/, 'numbers as numbers: ' + a001);
+  assert.doesNotMatch(a001, /'-/);
+  assert.match(a001, /s3\.new\.natural/, 'the IDs in the last column');
+  await page.close();
+});
+
 // ---- item 8: old eyes and keyboards ----------------------------------------------------------
 
 test('Tab reaches 「导入报告文件…」 and shows a focus ring; badge and message text are at least 14 px', async () => {
