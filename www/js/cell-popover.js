@@ -17,7 +17,11 @@ export function createCellPopover({ host, messageBox, stickyTop }) {
   let current = null;
   let frame = 0;
 
-  function target() { return hovered || focused; }
+  /** The cell under the mouse when it has something to say; else the focused cell. */
+  function target() {
+    const box = hovered && messageBox(hovered);
+    return box && box.firstChild ? hovered : focused;
+  }
 
   function update() {
     const input = target();
