@@ -174,3 +174,31 @@ fn dump_layouts() {
     let path = format!("{}/tests/fixtures/import/gen/layouts.json", env!("CARGO_MANIFEST_DIR"));
     std::fs::write(path, serde_json::to_string_pretty(xxgk_report::model::layouts()).unwrap()).unwrap();
 }
+
+#[test]
+fn every_imported_cell_keeps_where_it_was_read() {
+    use xxgk_report::model::SourcePos;
+    let docx = import(&fixture("seed.docx"), "seed.docx").unwrap();
+    let cells = &docx.source.as_ref().unwrap().cells;
+    assert_eq!(cells.len(), 200);
+    // 表二 is the first table; 表三's row 一 is the fourth row of the second (three header rows),
+    // its label merged over two columns counting once.
+    assert_eq!(cells[&CellId::known("s2.regulation.issued")], SourcePos::Cell { table: 1, row: 3, column: 2 });
+    assert_eq!(cells[&CellId::known("s3.new.natural")], SourcePos::Cell { table: 2, row: 4, column: 2 });
+    // In text, the line of each cell: a tab line holding the value, in table order.
+    let text = import(&fixture("seed.txt"), "seed.txt").unwrap();
+    let seed_text = String::from_utf8(fixture("seed.txt")).unwrap();
+    let lines: Vec<&str> = seed_text.lines().collect();
+    let line_of = |id: &str| match text.source.as_ref().unwrap().cells[&CellId::known(id)] {
+        SourcePos::Line { line } => line as usize,
+        other => panic!("{id}: {other:?}"),
+    };
+    for id in ["s3.new.natural", "s3.new.business", "s3.carried_in.natural", "s4.review.upheld"] {
+        assert_eq!(lines[line_of(id) - 1], "\t0", "{id}");
+    }
+    assert!(line_of("s3.new.natural") < line_of("s3.new.business") && line_of("s3.new.total") < line_of("s3.carried_in.natural"));
+    // The positions travel with the JSON document.
+    let json = to_json(&docx);
+    assert!(json.contains(r#""s3.new.natural": {"#), "{json}");
+    assert_eq!(from_json(&json).unwrap(), docx);
+}

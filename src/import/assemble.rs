@@ -43,8 +43,8 @@ pub fn assemble(blocks: Vec<Block>) -> Assembled {
 
     for block in blocks {
         match block {
-            Block::Paragraph(text) => {
-                let line = trim_paragraph(&text);
+            Block::Paragraph(paragraph) => {
+                let line = trim_paragraph(&paragraph.text);
                 if line.is_empty() {
                     continue;
                 }
@@ -88,7 +88,12 @@ pub fn assemble(blocks: Vec<Block>) -> Assembled {
     let outcome = mapper.finish(&mut report);
     let mut unplaced = outcome.unplaced;
     unplaced.extend(unplaced_prose);
-    report.source = Some(SourceInfo { tables: outcome.edition, edited_labels: outcome.edited_labels, unplaced });
+    report.source = Some(SourceInfo {
+        tables: outcome.edition,
+        edited_labels: outcome.edited_labels,
+        unplaced,
+        cells: outcome.positions,
+    });
     Assembled { report, tables: outcome.tables, found: outcome.found }
 }
 

@@ -54,7 +54,7 @@ impl ImportError {
 /// What an import found, for the page and the command line to show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImportSummary {
-    /// `docx`, `text` or `json`.
+    /// `docx`, `doc`, `wps`, `html`, `pdf`, `text` or `json`.
     pub format: Format,
     /// The format in words: 「Word 文档（.docx）」.
     pub format_label: &'static str,
@@ -114,6 +114,9 @@ pub fn import_with_summary(bytes: &[u8], file_name: &str) -> Result<(Report, Imp
             let blocks = text::blocks(text);
             finish(Format::Text, blocks)
         }
+        Format::Pdf => Err(sniff::pdf_error()),
+        Format::Doc | Format::Wps => Err(sniff::ole2_error(bytes)),
+        Format::Html => Err(ImportError::new("暂时无法读取网页（HTML）文件。请导入报告的 Word 文档（.docx）")),
     }
 }
 

@@ -8,11 +8,11 @@
 //! values after the label go to the current header's columns. The header is kept from one
 //! table to the next, so a table split across a page (or in two) still maps.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use super::TableSummary;
-use super::document::Table;
+use super::document::{Cell, SourcePos, Table};
 use crate::model::cells::S2_ROWS;
 use crate::model::labels::{self, Axis};
 use crate::model::{CellId, CellKind, CellValue, Report, SourceNote, TableEdition};
@@ -282,11 +282,13 @@ pub struct Outcome {
     pub unplaced: Vec<SourceNote>,
     pub tables: Vec<TableSummary>,
     pub found: Vec<bool>,
+    /// Where each cell found was read.
+    pub positions: BTreeMap<CellId, SourcePos>,
 }
 
 pub struct TableMapper {
-    /// The raw text found for each cell, by [`CellId::index`].
-    values: Vec<Option<String>>,
+    /// The raw text found for each cell and where it was read, by [`CellId::index`].
+    values: Vec<Option<(String, SourcePos)>>,
     /// Header state per table kind, kept across tables (a table split over pages).
     slots: [Vec<Slot>; 3],
     s2_columns: Option<Vec<Column>>,
@@ -353,11 +355,11 @@ impl TableMapper {
             let place = Place { heading, table: number, row: r + 1 };
             self.row(row, &place, &mut stats);
         }
-        let has_content = table.rows.iter().flatten().any(|c| !c.trim().is_empty());
+        let has_content = table.rows.iter().flatten().any(|c| !c.text.trim().is_empty());
         if stats.understood == 0 && has_content {
             // Nothing recognisable: one note for the table rather than one per row.
             self.unplaced.truncate(notes_before);
-            let sample: Vec<String> = table.rows.iter().flatten().filter(|c| !c.trim().is_empty()).take(4).map(|c| shown(c)).collect();
+            let sample: Vec<String> = table.rows.iter().flatten().filter(|c| !c.text.trim().is_empty()).take(4).map(|c| shown(&c.text)).collect();
             self.unplaced.push(SourceNote {
                 location: Place { heading, table: number, row: 0 }.table(),
                 found: sample.join(" | "),
@@ -390,8 +392,8 @@ impl TableMapper {
         self.tables.push(TableSummary { number, under_heading: heading.to_string(), recognised_as: recognised, cells: stats.cells });
     }
 
-    fn row(&mut self, row: &[String], place: &Place, stats: &mut TableStats) {
-        let classes: Vec<Class> = row.iter().map(|c| classify(c)).collect();
+    fn row(&mut self, row: &[Cell], place: &Place, stats: &mut TableStats) {
+        let classes: Vec<Class> = row.iter().map(|c| classify(&c.text)).collect();
         if classes.iter().all(|c| matches!(c, Class::Empty)) {
             return;
         }
@@ -429,7 +431,7 @@ impl TableMapper {
         }
     }
 
-    fn header(&mut self, row: &[String], classes: &[Class], kind: Kind, place: &Place) {
+    fn header(&mut self, row: &[Cell], classes: &[Class], kind: Kind, place: &Place) {
         let labels: Vec<&Label> = classes
             .iter()
             .filter_map(|c| match c {
@@ -460,7 +462,7 @@ impl TableMapper {
                             }
                         }
                         Class::Text => {
-                            self.unknown_headers.push(shown(text));
+                            self.unknown_headers.push(shown(&text.text));
                             columns.push(Column::Unknown(self.unknown_headers.len() - 1));
                         }
                         _ => {}
@@ -485,7 +487,7 @@ impl TableMapper {
         }
     }
 
-    fn data_row(&mut self, row: &[String], classes: &[Class], kind: Option<Kind>, place: &Place, stats: &mut TableStats) {
+    fn data_row(&mut self, row: &[Cell], classes: &[Class], kind: Option<Kind>, place: &Place, stats: &mut TableStats) {
         let label_at = classes.iter().rposition(|c| match c {
             Class::Label(l) => l.roles.iter().any(|r| r.is_row_label() && (kind.is_none() || r.kind().is_none() || r.kind() == kind)),
             _ => false,
@@ -494,7 +496,7 @@ impl TableMapper {
             let values = classes.iter().filter(|c| matches!(c, Class::Value)).count();
             let texts = classes.iter().filter(|c| matches!(c, Class::Text)).count();
             if kind == Some(Kind::S4) && self.context == Some(Kind::S4) && values > texts {
-                let values: Vec<&String> = row.iter().collect();
+                let values: Vec<&Cell> = row.iter().collect();
                 self.place_values(None, &values, Kind::S4, place, stats);
                 return;
             }
@@ -517,7 +519,7 @@ impl TableMapper {
             stats.understood += 1;
             return;
         }
-        let values: Vec<&String> = row[label_at + 1..].iter().collect();
+        let values: Vec<&Cell> = row[label_at + 1..].iter().collect();
         match role {
             Role::S2Row(r) => {
                 if self.s2_old {
@@ -541,7 +543,7 @@ impl TableMapper {
                 if old {
                     self.edition = TableEdition::Y2019;
                 }
-                if values.iter().any(|v| !v.trim().is_empty()) {
+                if values.iter().any(|v| !v.text.trim().is_empty()) {
                     self.unplaced.push(SourceNote { location: place.row(), found: row_text(row), expected, cell: None });
                 }
             }
@@ -554,10 +556,10 @@ impl TableMapper {
     }
 
     /// Puts the values of a data row under the columns of the current header.
-    fn place_values(&mut self, row: Option<Role>, values: &[&String], kind: Kind, place: &Place, stats: &mut TableStats) {
+    fn place_values(&mut self, row: Option<Role>, values: &[&Cell], kind: Kind, place: &Place, stats: &mut TableStats) {
         let columns = self.columns(kind, row);
-        let mut values: Vec<&String> = values.to_vec();
-        while values.len() > columns.len() && values.last().is_some_and(|v| v.trim().is_empty()) {
+        let mut values: Vec<&Cell> = values.to_vec();
+        while values.len() > columns.len() && values.last().is_some_and(|v| v.text.trim().is_empty()) {
             values.pop();
         }
         stats.kinds[kind.index()] = true;
@@ -566,13 +568,14 @@ impl TableMapper {
         if values.len() != columns.len() {
             self.unplaced.push(SourceNote {
                 location: place.row(),
-                found: format!("{} 个数值：{}", values.len(), values.iter().map(|v| shown(v)).collect::<Vec<_>>().join("、")),
+                found: format!("{} 个数值：{}", values.len(), values.iter().map(|v| shown(&v.text)).collect::<Vec<_>>().join("、")),
                 expected: format!("表头有 {} 列，数值个数不一致，无法按列对应，这一行未导入", columns.len()),
                 cell: None,
             });
             return;
         }
-        for (value, column) in values.iter().zip(columns) {
+        for (cell_read, column) in values.iter().zip(columns) {
+            let value = &cell_read.text;
             let cell = match (row, column) {
                 (Some(Role::S2Row(r)), Column::S2(c)) => {
                     CellId::parse(&format!("s2.{}.{}", S2_ROWS[r].0.key, S2_COLUMNS[c].key))
@@ -607,7 +610,7 @@ impl TableMapper {
                 stats.duplicates.push(cell);
                 continue;
             }
-            self.values[cell.index()] = Some(value.trim().to_string());
+            self.values[cell.index()] = Some((value.trim().to_string(), cell_read.at));
             stats.cells += 1;
         }
     }
@@ -660,13 +663,15 @@ impl TableMapper {
     /// Writes the values found into the report.
     pub fn finish(self, report: &mut Report) -> Outcome {
         let mut found = vec![false; CellId::count()];
+        let mut positions = BTreeMap::new();
         for id in CellId::all() {
-            if let Some(raw) = &self.values[id.index()] {
+            if let Some((raw, at)) = &self.values[id.index()] {
                 report.set_cell_text(id, raw);
                 found[id.index()] = true;
+                positions.insert(id, *at);
             }
         }
-        Outcome { edition: self.edition, edited_labels: self.edited, unplaced: self.unplaced, tables: self.tables, found }
+        Outcome { edition: self.edition, edited_labels: self.edited, unplaced: self.unplaced, tables: self.tables, found, positions }
     }
 }
 
@@ -745,8 +750,8 @@ fn expand(slots: &[Slot], roles: &[Role]) -> Vec<Slot> {
     out
 }
 
-fn row_text(row: &[String]) -> String {
-    row.iter().filter(|c| !c.trim().is_empty()).map(|c| shown(c)).collect::<Vec<_>>().join(" | ")
+fn row_text(row: &[Cell]) -> String {
+    row.iter().filter(|c| !c.text.trim().is_empty()).map(|c| shown(&c.text)).collect::<Vec<_>>().join(" | ")
 }
 
 #[cfg(test)]
@@ -754,7 +759,7 @@ mod tests {
     use super::*;
 
     fn table(rows: &[&[&str]]) -> Table {
-        Table { rows: rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect() }
+        Table::numbered(1, rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect())
     }
 
     fn map(tables: &[Table]) -> (Report, Outcome) {

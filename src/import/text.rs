@@ -6,7 +6,7 @@
 //! run straight into the next cell and are not a section heading.
 
 use super::assemble::is_heading_line;
-use super::document::{strip_bookmarks, Block, Table};
+use super::document::{strip_bookmarks, Block, Cell, SourcePos, Table};
 use super::{ImportError, MAX_TEXT_BYTES};
 
 /// Checks size and encoding, and drops a byte-order mark.
@@ -67,8 +67,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
+        let at = SourcePos::Line { line: i as u32 + 1 };
         if let Some(cell) = line.strip_prefix('\t') {
-            table.get_or_insert_with(TableBuilder::default).cell(cell);
+            table.get_or_insert_with(TableBuilder::default).cell(cell, at);
             i += 1;
             continue;
         }
@@ -81,7 +82,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
         }
         if let Some(t) = table.as_mut() {
             if !t.after_blank || continues_cell(&lines, i) {
-                t.continue_cell(line);
+                t.continue_cell(line, at);
                 i += 1;
                 continue;
             }
@@ -89,7 +90,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
         if let Some(t) = table.take() {
             blocks.push(Block::Table(t.finish()));
         }
-        blocks.push(Block::Paragraph(line.to_string()));
+        blocks.push(Block::paragraph(line, at));
         i += 1;
     }
     if let Some(t) = table.take() {
@@ -117,33 +118,33 @@ fn continues_cell(lines: &[&str], start: usize) -> bool {
 
 #[derive(Default)]
 struct TableBuilder {
-    rows: Vec<Vec<String>>,
-    row: Vec<String>,
+    rows: Vec<Vec<Cell>>,
+    row: Vec<Cell>,
     /// A blank line was seen since the last cell line: the next tab line starts a new row.
     after_blank: bool,
 }
 
 impl TableBuilder {
-    fn cell(&mut self, text: &str) {
+    fn cell(&mut self, text: &str, at: SourcePos) {
         if self.after_blank && !self.row.is_empty() {
             self.rows.push(std::mem::take(&mut self.row));
         }
         self.after_blank = false;
-        self.row.push(text.to_string());
+        self.row.push(Cell { text: text.to_string(), at });
     }
 
     fn blank(&mut self) {
         self.after_blank = true;
     }
 
-    fn continue_cell(&mut self, text: &str) {
+    fn continue_cell(&mut self, text: &str, at: SourcePos) {
         self.after_blank = false;
         match self.row.last_mut() {
             Some(cell) => {
-                cell.push('\n');
-                cell.push_str(text);
+                cell.text.push('\n');
+                cell.text.push_str(text);
             }
-            None => self.row.push(text.to_string()),
+            None => self.row.push(Cell { text: text.to_string(), at }),
         }
     }
 
@@ -165,10 +166,13 @@ mod tests {
         let blocks = blocks(text);
         assert_eq!(blocks.len(), 4, "{blocks:?}");
         let Block::Table(t) = &blocks[1] else { panic!() };
-        assert_eq!(t.rows[0], ["信息内容", "本年制发件数"]);
-        assert_eq!(t.rows[1], ["规章", "0"]);
-        assert_eq!(t.rows[2], ["", "自\n然\n人", "\n三、\n本年度办理结果", "（一）予以公开"]);
-        assert_eq!(blocks[2], Block::Paragraph("五、存在的主要问题及改进情况".into()));
+        let texts: Vec<Vec<&str>> = t.rows.iter().map(|r| r.iter().map(|c| c.text.as_str()).collect()).collect();
+        assert_eq!(texts[0], ["信息内容", "本年制发件数"]);
+        assert_eq!(texts[1], ["规章", "0"]);
+        assert_eq!(texts[2], ["", "自\n然\n人", "\n三、\n本年度办理结果", "（一）予以公开"]);
+        assert_eq!(t.rows[1][1].at, SourcePos::Line { line: 6 });
+        assert_eq!(t.rows[2][1].at, SourcePos::Line { line: 9 });
+        assert_eq!(blocks[2], Block::paragraph("五、存在的主要问题及改进情况", SourcePos::Line { line: 20 }));
     }
 
     #[test]
