@@ -109,11 +109,15 @@ fn a_2023_report_on_the_2019_tables() {
     for (id, _) in report.cells().filter(|(id, _)| id.as_str().starts_with("s2.")) {
         assert_eq!(report.cell(id), &CellValue::Missing, "{id}");
     }
-    // 三 and 四 are mapped; the 2021-only rows of 其他处理 are left not filled, and said so.
+    // 三 and 四 are mapped. The single row 「（六）其他处理」 holds only 0s, which forces the three
+    // 2021 rows to 0 (counts are not negative): they are filled so, and the summary says so.
     assert_eq!(cell(&report, "s3.new.natural"), CellValue::Count(4));
-    assert_eq!(cell(&report, "s3.other.other.natural"), CellValue::Missing);
+    assert_eq!(cell(&report, "s3.other.other.natural"), CellValue::Count(0));
+    assert_eq!(cell(&report, "s3.other.unpaid_fee.total"), CellValue::Count(0));
     assert_eq!(cell(&report, "s4.review.total"), CellValue::Count(0));
-    assert!(source.unplaced.iter().any(|n| n.found.starts_with("（六）其他处理")));
+    assert!(!source.unplaced.iter().any(|n| n.found.starts_with("（六）其他处理")));
+    let (_, summary) = import_with_summary(&fixture("y2019.docx"), "y2019.docx").unwrap();
+    assert!(summary.message.contains("已按 0 填入"), "{}", summary.message);
     let codes = codes(&report);
     assert!(codes.contains(&"S003") && codes.contains(&"I001"), "{codes:?}");
     let mut older = report.clone();

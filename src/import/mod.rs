@@ -7,8 +7,10 @@
 
 mod agency;
 mod assemble;
+mod charset;
 mod docx;
 mod document;
+mod html;
 mod sniff;
 mod tables;
 mod text;
@@ -101,7 +103,7 @@ pub fn import_with_summary(bytes: &[u8], file_name: &str) -> Result<(Report, Imp
     match sniff::detect(bytes, file_name)? {
         Format::Json => {
             let text = text::decode(bytes)?;
-            let report = from_json(text).map_err(|e| ImportError::new(format!("JSON 文件有误：{e}")))?;
+            let report = from_json(&text).map_err(|e| ImportError::new(format!("JSON 文件有误：{e}")))?;
             let summary = summarise(Format::Json, &report, Vec::new(), &[]);
             Ok((report, summary))
         }
@@ -111,13 +113,19 @@ pub fn import_with_summary(bytes: &[u8], file_name: &str) -> Result<(Report, Imp
         }
         Format::Text => {
             let text = text::decode(bytes)?;
-            let blocks = text::blocks(text);
+            let blocks = text::blocks(&text);
             finish(Format::Text, blocks)
         }
         Format::Pdf => Err(sniff::pdf_error()),
         Format::Doc | Format::Wps => Err(sniff::ole2_error(bytes)),
-        Format::Html => Err(ImportError::new("暂时无法读取网页（HTML）文件。请导入报告的 Word 文档（.docx）")),
+        Format::Html => finish(Format::Html, html::read(bytes)?),
     }
+}
+
+/// Reads a report from HTML that is already text: what the clipboard holds as `text/html`
+/// when a clerk copies the report from a portal page.
+pub fn import_html_text(html: &str) -> Result<(Report, ImportSummary), ImportError> {
+    finish(Format::Html, html::read_text(html)?)
 }
 
 fn finish(format: Format, blocks: Vec<document::Block>) -> Result<(Report, ImportSummary), ImportError> {
@@ -131,7 +139,13 @@ fn finish(format: Format, blocks: Vec<document::Block>) -> Result<(Report, Impor
             format.label()
         )));
     }
-    let summary = summarise(format, &assembled.report, assembled.tables, &assembled.found);
+    let mut summary = summarise(format, &assembled.report, assembled.tables, &assembled.found);
+    if assembled.other_forced {
+        summary.message.pop();
+        summary.message.push_str(
+            "；「（六）其他处理」只有一行（2019 年版格式），各列均为 0，已按 0 填入 2021 年版的三行。",
+        );
+    }
     Ok((assembled.report, summary))
 }
 

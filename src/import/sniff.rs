@@ -59,6 +59,9 @@ pub fn detect(bytes: &[u8], file_name: &str) -> Result<Format, ImportError> {
             "这是 RTF 格式的文档（扩展名可能是 .doc），无法直接读取。请在 Word 或 WPS 中打开，「另存为」Word 文档（*.docx）后再导入",
         ));
     }
+    if let Some(error) = not_a_document(bytes) {
+        return Err(error);
+    }
     let first = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes).iter().find(|b| !b.is_ascii_whitespace());
     if first == Some(&b'{') {
         return Ok(Format::Json);
@@ -73,6 +76,38 @@ pub fn detect(bytes: &[u8], file_name: &str) -> Result<Format, ImportError> {
         )));
     }
     Ok(Format::Text)
+}
+
+/// Pictures, archives and programs, by their signatures: called what they are.
+fn not_a_document(bytes: &[u8]) -> Option<ImportError> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "图片（PNG）"),
+        (b"\xFF\xD8\xFF", "图片（JPEG）"),
+        (b"GIF87a", "图片（GIF）"),
+        (b"GIF89a", "图片（GIF）"),
+        (b"II*\0", "图片（TIFF）"),
+        (b"MM\0*", "图片（TIFF）"),
+        (b"\x1F\x8B", "gzip 压缩文件"),
+        (b"7z\xBC\xAF\x27\x1C", "7z 压缩文件"),
+        (b"Rar!\x1A\x07", "RAR 压缩文件"),
+        (b"\x7FELF", "程序文件"),
+    ];
+    let kind = SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, kind)| *kind).or_else(|| {
+        let riff = bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP");
+        let bmp = bytes.starts_with(b"BM") && bytes.len() > 14 && bytes[6..10] == [0, 0, 0, 0];
+        let exe = bytes.starts_with(b"MZ") && bytes[..bytes.len().min(512)].contains(&0);
+        if riff || bmp {
+            Some("图片")
+        } else if exe {
+            Some("程序文件")
+        } else {
+            None
+        }
+    })?;
+    Some(ImportError::new(format!(
+        "这是{kind}，不是年度报告文件。请导入报告的 Word 文档（.docx、.doc）、网页（.html）、PDF、文本（.txt）或 JSON 文件；\
+         扫描的图片无法读取（不识别图片中的文字）"
+    )))
 }
 
 /// Tags that open a web page or a fragment copied from one.
@@ -160,5 +195,7 @@ mod tests {
         assert_eq!(format("一、总体情况\n\t规章\n".as_bytes(), "a.html"), Format::Text);
         assert_eq!(format("不少于 3<5 件".as_bytes(), ""), Format::Text);
         assert_eq!(format(b" {\"format\": 1}", "a.html"), Format::Json);
+        let png = detect(b"\x89PNG\r\n\x1a\n\0\0", "报告.txt").unwrap_err().message;
+        assert!(png.contains("图片（PNG）"), "{png}");
     }
 }

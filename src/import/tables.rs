@@ -15,29 +15,26 @@ use super::TableSummary;
 use super::document::{Cell, SourcePos, Table};
 use crate::model::cells::S2_ROWS;
 use crate::model::labels::{self, Axis};
-use crate::model::{CellId, CellKind, CellValue, Report, SourceNote, TableEdition};
-use crate::rules::sections::similarity;
+use crate::model::{CellId, CellKind, CellValue, Report, Section, SourceNote, TableEdition};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    S2,
-    S3,
-    S4,
-}
+/// The table sections, in order, for the per-section state of the mapper.
+const SECTIONS: [Section; 3] = [Section::S2, Section::S3, Section::S4];
 
-impl Kind {
-    fn numeral(self) -> &'static str {
-        match self {
-            Kind::S2 => "二",
-            Kind::S3 => "三",
-            Kind::S4 => "四",
-        }
-    }
-
-    fn index(self) -> usize {
-        self as usize
+fn numeral(section: Section) -> &'static str {
+    match section {
+        Section::S2 => "二",
+        Section::S3 => "三",
+        Section::S4 => "四",
     }
 }
+
+fn slot(section: Section) -> usize {
+    section as usize
+}
+
+/// Most notes kept of one kind (unplaced content, edited labels): a hostile or foreign
+/// document gets the first ones and a count, not thousands of findings.
+const MAX_NOTES: usize = 50;
 
 /// The columns of section 二, in the order of [`Role::S2Column`].
 const S2_COLUMNS: [Axis; 5] = [labels::S2_ISSUED, labels::S2_REPEALED, labels::S2_IN_FORCE, labels::S2_DECISIONS, labels::S2_AMOUNT];
@@ -74,12 +71,12 @@ enum Role {
 }
 
 impl Role {
-    fn kind(self) -> Option<Kind> {
+    fn kind(self) -> Option<Section> {
         Some(match self {
-            Role::S2Title | Role::S2Stub | Role::S2Column(_) | Role::S2Row(_) => Kind::S2,
-            Role::S3Corner | Role::S3Column(_) | Role::S3RowGroup(_) | Role::S3Row(_) => Kind::S3,
-            Role::Group(Group::Applicants | Group::LegalPersons) => Kind::S3,
-            Role::S4Column(_) | Role::Group(_) => Kind::S4,
+            Role::S2Title | Role::S2Stub | Role::S2Column(_) | Role::S2Row(_) => Section::S2,
+            Role::S3Corner | Role::S3Column(_) | Role::S3RowGroup(_) | Role::S3Row(_) => Section::S3,
+            Role::Group(Group::Applicants | Group::LegalPersons) => Section::S3,
+            Role::S4Column(_) | Role::Group(_) => Section::S4,
             Role::Old2019 => return None,
         })
     }
@@ -123,6 +120,8 @@ fn adopt(group: Group, role: Role) -> Option<Slot> {
 
 struct Term {
     core: String,
+    /// The letters of `core`, for the edited-label match.
+    letters: Vec<char>,
     official: &'static str,
     role: Role,
 }
@@ -158,7 +157,14 @@ fn vocabulary() -> &'static Vocabulary {
         list.extend(groups.into_iter().map(|g| (g, Role::S3RowGroup(g))));
         list.extend(labels::S4_COLUMNS.iter().enumerate().map(|(i, c)| (c.label, Role::S4Column(i))));
         list.extend(labels::Y2019_ONLY_LABELS.iter().map(|l| (*l, Role::Old2019)));
-        let terms: Vec<Term> = list.into_iter().map(|(official, role)| Term { core: core(official), official, role }).collect();
+        let terms: Vec<Term> = list
+            .into_iter()
+            .map(|(official, role)| {
+                let core = core(official);
+                let letters = core.chars().collect();
+                Term { core, letters, official, role }
+            })
+            .collect();
         let mut exact: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, t) in terms.iter().enumerate() {
             exact.entry(t.core.clone()).or_default().push(i);
@@ -215,27 +221,64 @@ fn recognise(text: &str) -> Option<Label> {
         let terms: Vec<&Term> = indexes.iter().map(|i| &vocabulary.terms[*i]).collect();
         return Some(Label { roles: terms.iter().map(|t| t.role).collect(), official: terms[0].official, edited: false, written: shown(text) });
     }
-    let length = written.chars().count();
-    if length > 60 {
+    let letters: Vec<char> = written.chars().collect();
+    if letters.len() > MAX_LABEL_LETTERS {
         return None;
     }
-    // An edited label: the official one almost entirely within it (「本年(2023)制发件数」).
+    let present = letter_mask(&letters);
     let mut best: Option<(f64, &Term)> = None;
     for term in &vocabulary.terms {
-        let official_length = term.core.chars().count();
-        if official_length <= 3 {
+        if term.letters.len() <= 3 || term.letters.len() > MAX_LABEL_LETTERS {
             continue;
         }
-        let common = similarity(&written, &term.core) * length.max(official_length) as f64;
-        let (of_official, of_written) = (common / official_length as f64, common / length as f64);
-        if of_official >= 0.8 && of_written >= 0.5 {
-            let score = of_official + of_written;
+        // A cheap upper bound first: the official letters that occur in the written label at all.
+        let bound = term.letters.iter().filter(|c| present & letter_bit(**c) != 0).count().min(letters.len());
+        if edited_score(bound, letters.len(), term.letters.len()).is_none() {
+            continue;
+        }
+        let common = common_letters(&letters, &term.letters);
+        if let Some(score) = edited_score(common, letters.len(), term.letters.len()) {
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, term));
             }
         }
     }
     best.map(|(_, term)| Label { roles: vec![term.role], official: term.official, edited: true, written: shown(text) })
+}
+
+/// Labels longer than this (in letters) are prose, not an edited label.
+const MAX_LABEL_LETTERS: usize = 60;
+
+/// Whether a written label with `common` letters in common with an official one (as a
+/// subsequence) is that label edited, and how well it matches. Either the official label is
+/// almost entirely within it (「本年(2023)制发件数」), or it is almost entirely the official
+/// label with letters lost (「本年废止」, the typo 「其他法律行政止公开」).
+fn edited_score(common: usize, written: usize, official: usize) -> Option<f64> {
+    let (of_official, of_written) = (common as f64 / official as f64, common as f64 / written as f64);
+    let contains = of_official >= 0.8 && of_written >= 0.5;
+    let truncated = of_written >= 0.95 && of_official >= 0.6 && common >= 4;
+    (contains || truncated).then_some(of_official + of_written)
+}
+
+fn letter_bit(c: char) -> u64 {
+    1 << (c as u32 % 64)
+}
+
+fn letter_mask(letters: &[char]) -> u64 {
+    letters.iter().fold(0, |mask, c| mask | letter_bit(*c))
+}
+
+/// Length of the longest common subsequence, without allocating (both at most 60 letters).
+fn common_letters(a: &[char], b: &[char]) -> usize {
+    let mut previous = [0u8; MAX_LABEL_LETTERS + 1];
+    let mut current = [0u8; MAX_LABEL_LETTERS + 1];
+    for &ca in a {
+        for (j, &cb) in b.iter().enumerate() {
+            current[j + 1] = if ca == cb { previous[j] + 1 } else { previous[j + 1].max(current[j]) };
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()] as usize
 }
 
 // ---- Cells and rows ----------------------------------------------------------------------
@@ -278,6 +321,8 @@ fn shown(text: &str) -> String {
 /// What the mapper found over all tables of a document.
 pub struct Outcome {
     pub edition: TableEdition,
+    /// 「（六）其他处理」 was one row of zeros, taken as 0 for its three rows of 2021.
+    pub other_forced: bool,
     pub edited_labels: Vec<SourceNote>,
     pub unplaced: Vec<SourceNote>,
     pub tables: Vec<TableSummary>,
@@ -296,12 +341,17 @@ pub struct TableMapper {
     unknown_headers: Vec<String>,
     /// The section 二 header in use is a 2019 one: its rows are not mapped.
     s2_old: bool,
-    context: Option<Kind>,
+    context: Option<Section>,
     edition: TableEdition,
+    /// 「（六）其他处理」 was one row of zeros, mapped as 0 onto its three rows of 2021.
+    other_forced: bool,
     edited: Vec<SourceNote>,
     unplaced: Vec<SourceNote>,
     tables: Vec<TableSummary>,
 }
+
+/// The 2019 wording of 「行政规范性文件」.
+const OLD_NORMATIVE: &str = "规范性文件";
 
 /// Where a row stands, for messages.
 struct Place<'a> {
@@ -340,6 +390,7 @@ impl TableMapper {
             s2_old: false,
             context: None,
             edition: TableEdition::Y2021,
+            other_forced: false,
             edited: Vec::new(),
             unplaced: Vec::new(),
             tables: Vec::new(),
@@ -384,9 +435,9 @@ impl TableMapper {
             });
         }
         let mut recognised: Vec<String> = Vec::new();
-        for kind in [Kind::S2, Kind::S3, Kind::S4] {
-            if stats.kinds[kind.index()] {
-                recognised.push(kind.numeral().to_string());
+        for section in SECTIONS {
+            if stats.kinds[slot(section)] {
+                recognised.push(numeral(section).to_string());
             }
         }
         self.tables.push(TableSummary { number, under_heading: heading.to_string(), recognised_as: recognised, cells: stats.cells });
@@ -402,7 +453,7 @@ impl TableMapper {
             if is_header(&classes) {
                 self.header(row, &classes, kind, place);
                 self.context = Some(kind);
-                stats.kinds[kind.index()] = true;
+                stats.kinds[slot(kind)] = true;
                 stats.understood += 1;
                 return;
             }
@@ -411,27 +462,21 @@ impl TableMapper {
     }
 
     /// The table kind a row's labels point to; the current one if they do not tell.
-    fn row_kind(&self, classes: &[Class]) -> Option<Kind> {
+    fn row_kind(&self, classes: &[Class]) -> Option<Section> {
         let mut votes = [0usize; 3];
         for class in classes {
             let Class::Label(label) = class else { continue };
-            let kinds: Vec<Kind> = label.roles.iter().filter_map(|r| r.kind()).collect();
-            if let Some(first) = kinds.first() {
-                if kinds.iter().all(|k| k == first) {
-                    votes[first.index()] += 1;
+            let mut sections = label.roles.iter().filter_map(|r| r.kind());
+            if let Some(first) = sections.next() {
+                if sections.all(|k| k == first) {
+                    votes[slot(first)] += 1;
                 }
             }
         }
-        let best = (0..3).max_by_key(|i| votes[*i]).filter(|i| votes[*i] > 0);
-        match best {
-            Some(0) => Some(Kind::S2),
-            Some(1) => Some(Kind::S3),
-            Some(2) => Some(Kind::S4),
-            _ => self.context,
-        }
+        SECTIONS.into_iter().zip(votes).filter(|(_, v)| *v > 0).max_by_key(|(_, v)| *v).map(|(s, _)| s).or(self.context)
     }
 
-    fn header(&mut self, row: &[Cell], classes: &[Class], kind: Kind, place: &Place) {
+    fn header(&mut self, row: &[Cell], classes: &[Class], kind: Section, place: &Place) {
         let labels: Vec<&Label> = classes
             .iter()
             .filter_map(|c| match c {
@@ -444,7 +489,7 @@ impl TableMapper {
         }
         if labels.iter().any(|l| l.roles.contains(&Role::Old2019)) {
             self.edition = TableEdition::Y2019;
-            if kind == Kind::S2 {
+            if kind == Section::S2 {
                 self.s2_old = true;
                 self.s2_columns = None;
                 return;
@@ -452,7 +497,7 @@ impl TableMapper {
         }
         let roles: Vec<Role> = labels.iter().filter_map(|l| l.roles.iter().copied().find(|r| r.kind() == Some(kind))).collect();
         match kind {
-            Kind::S2 => {
+            Section::S2 => {
                 let mut columns: Vec<Column> = Vec::new();
                 for (class, text) in classes.iter().zip(row) {
                     match class {
@@ -471,9 +516,9 @@ impl TableMapper {
                 self.s2_old = false;
                 self.s2_columns = (!columns.is_empty()).then_some(columns);
             }
-            Kind::S3 | Kind::S4 => {
+            Section::S3 | Section::S4 => {
                 let roles: Vec<Role> = roles.into_iter().filter(|r| !matches!(r, Role::S3Corner)).collect();
-                let slots = &mut self.slots[kind.index()];
+                let slots = &mut self.slots[slot(kind)];
                 let open_groups: Vec<Group> = slots
                     .iter()
                     .filter_map(|s| match s {
@@ -487,7 +532,7 @@ impl TableMapper {
         }
     }
 
-    fn data_row(&mut self, row: &[Cell], classes: &[Class], kind: Option<Kind>, place: &Place, stats: &mut TableStats) {
+    fn data_row(&mut self, row: &[Cell], classes: &[Class], kind: Option<Section>, place: &Place, stats: &mut TableStats) {
         let label_at = classes.iter().rposition(|c| match c {
             Class::Label(l) => l.roles.iter().any(|r| r.is_row_label() && (kind.is_none() || r.kind().is_none() || r.kind() == kind)),
             _ => false,
@@ -495,9 +540,9 @@ impl TableMapper {
         let Some(label_at) = label_at else {
             let values = classes.iter().filter(|c| matches!(c, Class::Value)).count();
             let texts = classes.iter().filter(|c| matches!(c, Class::Text)).count();
-            if kind == Some(Kind::S4) && self.context == Some(Kind::S4) && values > texts {
+            if kind == Some(Section::S4) && self.context == Some(Section::S4) && values > texts {
                 let values: Vec<&Cell> = row.iter().collect();
-                self.place_values(None, &values, Kind::S4, place, stats);
+                self.place_values(None, &values, Section::S4, place, stats);
                 return;
             }
             self.unplaced.push(SourceNote {
@@ -513,6 +558,19 @@ impl TableMapper {
             return;
         };
         self.note_edited(label, &place.row());
+        if role == Role::Old2019 && label.official == OLD_NORMATIVE && !self.s2_old && self.context == Some(Section::S2) {
+            // 「规范性文件」 under the 2021 columns: the older wording of 行政规范性文件 (S004).
+            let normative = S2_ROWS.iter().position(|(row, _)| *row == labels::S2_NORMATIVE).expect("a row of 二");
+            self.edited.push(SourceNote {
+                location: place.row(),
+                found: label.written.clone(),
+                expected: labels::S2_NORMATIVE.label.to_string(),
+                cell: None,
+            });
+            let values: Vec<&Cell> = row[label_at + 1..].iter().collect();
+            self.place_values(Some(Role::S2Row(normative)), &values, Section::S2, place, stats);
+            return;
+        }
         if role == Role::Old2019 {
             self.edition = TableEdition::Y2019;
             stats.old_s2_rows += 1;
@@ -527,42 +585,58 @@ impl TableMapper {
                     stats.understood += 1;
                     return;
                 }
-                self.place_values(Some(Role::S2Row(r)), &values, Kind::S2, place, stats);
+                self.place_values(Some(Role::S2Row(r)), &values, Section::S2, place, stats);
             }
-            Role::S3Row(_) => self.place_values(Some(role), &values, Kind::S3, place, stats),
+            Role::S3Row(_) => self.place_values(Some(role), &values, Section::S3, place, stats),
+            Role::S3RowGroup(group) if group == labels::S3_OTHER_GROUP => {
+                // The 2019 layout's single row 「（六）其他处理」 (S003). Its numbers cannot be
+                // spread over the three rows of 2021, unless they are forced: all 0.
+                stats.understood += 1;
+                self.edition = TableEdition::Y2019;
+                let filled: Vec<&&Cell> = values.iter().filter(|v| !v.text.trim().is_empty()).collect();
+                let all_zero = filled.iter().all(|v| CellValue::parse(v.text.trim(), CellKind::Count) == CellValue::Count(0));
+                if filled.is_empty() {
+                } else if all_zero && values.len() >= self.columns(Section::S3, None).len() {
+                    for r in (0..labels::S3_ROWS.len()).filter(|r| labels::S3_ROWS[*r].groups.contains(&labels::S3_OTHER_GROUP)) {
+                        self.place_values(Some(Role::S3Row(r)), &values, Section::S3, place, stats);
+                    }
+                    self.other_forced = true;
+                } else {
+                    self.unplaced.push(SourceNote {
+                        location: place.row(),
+                        found: row_text(row),
+                        expected: "2019 年版表格的「（六）其他处理」只有一行，2021 年版分为三行（1.申请人无正当理由逾期不补正…、2.申请人逾期未按收费通知要求缴纳费用…、3.其他），无法对应：这三行未填写，请按 2021 年版格式分别填写".to_string(),
+                        cell: None,
+                    });
+                }
+            }
             Role::S3RowGroup(group) => {
                 stats.understood += 1;
-                let (expected, old) = if group == labels::S3_OTHER_GROUP {
-                    (
-                        "2019 年版表格的「（六）其他处理」只有一行，2021 年版分为三行（1.申请人无正当理由逾期不补正…、2.申请人逾期未按收费通知要求缴纳费用…、3.其他），无法对应：这三行未填写，请按 2021 年版格式分别填写".to_string(),
-                        true,
-                    )
-                } else {
-                    (format!("「{group}」是分组标题，这一行的数值无法对应到具体的行，未导入"), false)
-                };
-                if old {
-                    self.edition = TableEdition::Y2019;
-                }
                 if values.iter().any(|v| !v.text.trim().is_empty()) {
-                    self.unplaced.push(SourceNote { location: place.row(), found: row_text(row), expected, cell: None });
+                    self.unplaced.push(SourceNote {
+                        location: place.row(),
+                        found: row_text(row),
+                        expected: format!("「{group}」是分组标题，这一行的数值无法对应到具体的行，未导入"),
+                        cell: None,
+                    });
                 }
             }
             _ => {}
         }
         self.context = Some(match role {
-            Role::S2Row(_) => Kind::S2,
-            _ => Kind::S3,
+            Role::S2Row(_) => Section::S2,
+            _ => Section::S3,
         });
     }
 
     /// Puts the values of a data row under the columns of the current header.
-    fn place_values(&mut self, row: Option<Role>, values: &[&Cell], kind: Kind, place: &Place, stats: &mut TableStats) {
+    fn place_values(&mut self, row: Option<Role>, values: &[&Cell], kind: Section, place: &Place, stats: &mut TableStats) {
         let columns = self.columns(kind, row);
         let mut values: Vec<&Cell> = values.to_vec();
         while values.len() > columns.len() && values.last().is_some_and(|v| v.text.trim().is_empty()) {
             values.pop();
         }
-        stats.kinds[kind.index()] = true;
+        stats.kinds[slot(kind)] = true;
         stats.understood += 1;
         self.context = Some(kind);
         if values.len() != columns.len() {
@@ -577,9 +651,7 @@ impl TableMapper {
         for (cell_read, column) in values.iter().zip(columns) {
             let value = &cell_read.text;
             let cell = match (row, column) {
-                (Some(Role::S2Row(r)), Column::S2(c)) => {
-                    CellId::parse(&format!("s2.{}.{}", S2_ROWS[r].0.key, S2_COLUMNS[c].key))
-                }
+                (Some(Role::S2Row(r)), Column::S2(c)) => S2_ROWS[r].1.iter().position(|a| *a == S2_COLUMNS[c]).map(|i| CellId::s2(r, i)),
                 (Some(Role::S3Row(r)), Column::S3(c)) => Some(CellId::s3(r, c)),
                 (None, Column::S4(g, c)) => Some(CellId::s4(g, c)),
                 _ => None,
@@ -616,17 +688,17 @@ impl TableMapper {
     }
 
     /// The leaf columns of the current header of a table kind, or the official ones.
-    fn columns(&self, kind: Kind, row: Option<Role>) -> Vec<Column> {
+    fn columns(&self, kind: Section, row: Option<Role>) -> Vec<Column> {
         match kind {
-            Kind::S2 => {
+            Section::S2 => {
                 if let Some(columns) = &self.s2_columns {
                     return columns.clone();
                 }
                 let Some(Role::S2Row(r)) = row else { return Vec::new() };
                 S2_ROWS[r].1.iter().filter_map(|axis| S2_COLUMNS.iter().position(|c| c == axis)).map(Column::S2).collect()
             }
-            Kind::S3 | Kind::S4 => {
-                let slots = &self.slots[kind.index()];
+            Section::S3 | Section::S4 => {
+                let slots = &self.slots[slot(kind)];
                 let leaves: Option<Vec<Column>> = slots
                     .iter()
                     .map(|s| match s {
@@ -636,7 +708,7 @@ impl TableMapper {
                     .collect();
                 match leaves {
                     Some(leaves) if !leaves.is_empty() => leaves,
-                    _ if kind == Kind::S3 => (0..labels::S3_COLUMNS.len()).map(Column::S3).collect(),
+                    _ if kind == Section::S3 => (0..labels::S3_COLUMNS.len()).map(Column::S3).collect(),
                     _ => (0..labels::S4_GROUPS.len())
                         .flat_map(|g| (0..labels::S4_COLUMNS.len()).map(move |c| Column::S4(g, c)))
                         .collect(),
@@ -671,8 +743,31 @@ impl TableMapper {
                 positions.insert(id, *at);
             }
         }
-        Outcome { edition: self.edition, edited_labels: self.edited, unplaced: self.unplaced, tables: self.tables, found, positions }
+        Outcome {
+            edition: self.edition,
+            other_forced: self.other_forced,
+            edited_labels: capped(self.edited),
+            unplaced: capped(self.unplaced),
+            tables: self.tables,
+            found,
+            positions,
+        }
     }
+}
+
+/// At most [`MAX_NOTES`] notes: the first ones, then one that counts the rest.
+fn capped(mut notes: Vec<SourceNote>) -> Vec<SourceNote> {
+    if notes.len() > MAX_NOTES {
+        let rest = notes.len() - (MAX_NOTES - 1);
+        notes.truncate(MAX_NOTES - 1);
+        notes.push(SourceNote {
+            location: "其余各处".to_string(),
+            found: format!("另有 {rest} 处同类内容"),
+            expected: "未逐一列出：请先核对上面列出的各处".to_string(),
+            cell: None,
+        });
+    }
+    notes
 }
 
 #[derive(Default)]
@@ -785,7 +880,12 @@ mod tests {
     fn edited_labels_are_recognised_but_not_confused() {
         let l = recognise("本年(2023)制发件数").unwrap();
         assert_eq!((l.roles[0], l.edited), (Role::S2Column(0), true));
-        assert!(recognise("本年废止").is_none() || recognise("本年废止").unwrap().roles[0] == Role::S2Column(1));
+        // A truncated header and a typo are the official label edited (S004), not unknown text.
+        let truncated = recognise("本年废止").unwrap();
+        assert_eq!((truncated.roles[0], truncated.edited), (Role::S2Column(1), true));
+        let typo = recognise("2.其他法律行政止公开").unwrap();
+        assert_eq!((typo.roles[0], typo.official), (Role::S3Row(5), "2.其他法律行政法规禁止公开"));
+        assert!(recognise("本年").is_none() && recognise("办理结果").is_none());
         assert!(recognise("我镇高度重视政务公开工作").is_none());
         assert_eq!(recognise("其他").unwrap().roles.len(), 2);
     }
