@@ -206,3 +206,14 @@ fn every_imported_cell_keeps_where_it_was_read() {
     assert!(json.contains(r#""s3.new.natural": {"#), "{json}");
     assert_eq!(from_json(&json).unwrap(), docx);
 }
+
+#[test]
+fn spaces_between_numbers_and_dates_are_no_period_error() {
+    let mut report = seed_json();
+    let spaced = report.text.preamble.replace("2024年1月1日", "2024 年 1 月 1 日").replace("2024年12月31日", "2024 年 12 月 31 日");
+    assert_ne!(spaced, report.text.preamble, "the seed states its period");
+    report.text.preamble = spaced;
+    assert!(!codes(&report).contains(&"T001"), "{:?}", codes(&report));
+    report.text.preamble = report.text.preamble.replace("2024 年 1 月", "2023 年 1 月");
+    assert!(codes(&report).contains(&"T001"), "a wrong period is still found");
+}

@@ -11,6 +11,7 @@ mod charset;
 mod docx;
 mod document;
 mod html;
+mod pdftext;
 mod sniff;
 mod tables;
 mod text;

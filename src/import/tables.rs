@@ -11,6 +11,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
+use super::assemble::heading_section;
 use super::TableSummary;
 use super::document::{Cell, SourcePos, Table};
 use crate::model::cells::S2_ROWS;
@@ -281,6 +282,17 @@ fn common_letters(a: &[char], b: &[char]) -> usize {
     previous[b.len()] as usize
 }
 
+/// Whether a text is a row label of the official tables: `Some(false)` as the format writes
+/// it (numbering and spacing aside), `Some(true)` edited, `None` not a row label.
+pub fn row_label(text: &str) -> Option<bool> {
+    recognise(text).filter(|l| l.roles.iter().any(|r| r.is_row_label())).map(|l| l.edited)
+}
+
+/// Whether a text is only ever a row label (「总计」 is a column too).
+pub fn only_row_label(text: &str) -> bool {
+    recognise(text).is_some_and(|l| l.roles.iter().all(|r| r.is_row_label()))
+}
+
 // ---- Cells and rows ----------------------------------------------------------------------
 
 #[derive(Debug, Clone)]
@@ -358,6 +370,8 @@ struct Place<'a> {
     heading: &'a str,
     table: usize,
     row: usize,
+    /// The table stands under the heading of 四, which has one table of one row of values.
+    under_four: bool,
 }
 
 impl Place<'_> {
@@ -400,10 +414,11 @@ impl TableMapper {
     /// Maps one table of the document, standing under `heading` (empty before any heading).
     pub fn table(&mut self, table: &Table, heading: &str) {
         let number = self.tables.len() + 1;
+        let under_four = heading_section(heading) == Some(3);
         let mut stats = TableStats::default();
         let notes_before = self.unplaced.len();
         for (r, row) in table.rows.iter().enumerate() {
-            let place = Place { heading, table: number, row: r + 1 };
+            let place = Place { heading, table: number, row: r + 1, under_four };
             self.row(row, &place, &mut stats);
         }
         let has_content = table.rows.iter().flatten().any(|c| !c.text.trim().is_empty());
@@ -412,7 +427,7 @@ impl TableMapper {
             self.unplaced.truncate(notes_before);
             let sample: Vec<String> = table.rows.iter().flatten().filter(|c| !c.text.trim().is_empty()).take(4).map(|c| shown(&c.text)).collect();
             self.unplaced.push(SourceNote {
-                location: Place { heading, table: number, row: 0 }.table(),
+                location: Place { heading, table: number, row: 0, under_four }.table(),
                 found: sample.join(" | "),
                 expected: "不是格式规定的统计表格（二、三、四部分的表格），内容未导入".to_string(),
                 cell: None,
@@ -420,7 +435,7 @@ impl TableMapper {
         }
         if stats.old_s2_rows > 0 {
             self.unplaced.push(SourceNote {
-                location: Place { heading, table: number, row: 0 }.table(),
+                location: Place { heading, table: number, row: 0, under_four }.table(),
                 found: format!("2019 年版「主动公开政府信息情况」表格的 {} 行（栏目如「本年新制作数量」「上一年项目数量」）", stats.old_s2_rows),
                 expected: "2019 年版的栏目与 2021 年版不同，不能对应到现行表格，未导入：请按 2021 年版格式填写第二部分的表格".to_string(),
                 cell: None,
@@ -428,7 +443,7 @@ impl TableMapper {
         }
         if !stats.duplicates.is_empty() {
             self.unplaced.push(SourceNote {
-                location: Place { heading, table: number, row: 0 }.table(),
+                location: Place { heading, table: number, row: 0, under_four }.table(),
                 found: format!("{} 个单元格（如「{}」）", stats.duplicates.len(), stats.duplicates[0].label()),
                 expected: "这些单元格已在前面的表格中出现（表格重复？），此处的值未采用".to_string(),
                 cell: Some(stats.duplicates[0].as_str().to_string()),
@@ -540,7 +555,8 @@ impl TableMapper {
         let Some(label_at) = label_at else {
             let values = classes.iter().filter(|c| matches!(c, Class::Value)).count();
             let texts = classes.iter().filter(|c| matches!(c, Class::Text)).count();
-            if kind == Some(Section::S4) && self.context == Some(Section::S4) && values > texts {
+            let table_four = (kind == Some(Section::S4) && self.context == Some(Section::S4)) || place.under_four;
+            if table_four && values > texts {
                 let values: Vec<&Cell> = row.iter().collect();
                 self.place_values(None, &values, Section::S4, place, stats);
                 return;

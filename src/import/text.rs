@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use super::assemble::is_heading_line;
 use super::document::{strip_bookmarks, Block, Cell, SourcePos, Table};
-use super::{charset, ImportError, MAX_TEXT_BYTES};
+use super::{charset, pdftext, ImportError, MAX_TEXT_BYTES};
 
 /// Checks the size, tells the charset (UTF-8, UTF-16 with BOM, GBK/GB18030) and decodes.
 pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
@@ -36,8 +36,11 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
     Ok(text)
 }
 
-/// Splits the text into paragraphs and tables.
+/// Splits the text into paragraphs and tables: text as Word extracts it, or text from a PDF.
 pub fn blocks(text: &str) -> Vec<Block> {
+    if pdftext::looks_like_pdf_text(text) {
+        return pdftext::blocks(text);
+    }
     let text = strip_bookmarks(text);
     let lines: Vec<&str> = text.lines().collect();
     let mut blocks = Vec::new();
