@@ -8,6 +8,7 @@
 mod agency;
 mod assemble;
 mod charset;
+mod doc;
 mod docx;
 mod document;
 mod html;
@@ -118,7 +119,8 @@ pub fn import_with_summary(bytes: &[u8], file_name: &str) -> Result<(Report, Imp
             finish(Format::Text, blocks)
         }
         Format::Pdf => Err(sniff::pdf_error()),
-        Format::Doc | Format::Wps => Err(sniff::ole2_error(bytes)),
+        Format::Doc => finish(Format::Doc, doc::read(bytes, false)?),
+        Format::Wps => finish(Format::Wps, doc::read(bytes, true)?),
         Format::Html => finish(Format::Html, html::read(bytes)?),
     }
 }

@@ -148,18 +148,6 @@ pub fn pdf_error() -> ImportError {
     )
 }
 
-/// An OLE2 compound file: an old binary .doc (or .wps, .xls), or a password-protected .docx.
-pub fn ole2_error(bytes: &[u8]) -> ImportError {
-    let encryption_info: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes).collect();
-    if bytes.windows(encryption_info.len()).any(|w| w == encryption_info.as_slice()) {
-        return encrypted_error();
-    }
-    ImportError::new(
-        "这是旧版 Word 97-2003 文档（.doc）或 WPS 旧格式文档，无法直接读取。请在 Word 或 WPS 中打开，\
-         「另存为」Word 文档（*.docx）后再导入",
-    )
-}
-
 pub fn encrypted_error() -> ImportError {
     ImportError::new(
         "文档设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中打开，取消文档密码\

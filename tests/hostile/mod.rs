@@ -44,7 +44,66 @@ pub fn cases() -> Vec<Hostile> {
         case("100 MB text file", vec![b'a'; 100 << 20], "big.txt", "20 MB"),
         case("text that is no report", "随便写的一段话。".as_bytes().to_vec(), "note.txt", "没有找到年度报告的内容"),
         case("JSON that is no report", b"{\"format\": 1}".to_vec(), "x.json", "JSON 文件有误"),
+        case("HTML nested 100,000 deep", deep_html(100_000).into_bytes(), "deep.html", "没有找到年度报告的内容"),
+        case("HTML tables nested 100,000 deep", "<table><tr><td>".repeat(100_000).into_bytes(), "deep.html", "嵌套超过"),
+        case("100 MB HTML page", [b"<html><body>".as_slice(), &vec![b'x'; 100 << 20]].concat(), "big.html", "上限"),
+        case(".doc whose FAT loops", doc_with_looping_fat(), "loop.doc", "已损坏"),
+        case(".doc whose DIFAT starts at its header", doc_with_header_field(0x44, 0), "difat.doc", "已损坏"),
+        case(".doc with its directory beyond the file", doc_with_header_field(0x30, 0x00FF_FFF0), "dir.doc", "已损坏"),
+        case(".doc whose text pieces point outside", doc_with_broken_piece_table(), "pieces.doc", "已损坏"),
+        case(".doc flagged encrypted", doc_flagged_encrypted(), "secret.doc", "打开密码"),
     ]
+}
+
+fn deep_html(depth: usize) -> String {
+    format!("<html><body>{}正文{}</body></html>", "<div><span>".repeat(depth), "</span></div>".repeat(depth))
+}
+
+/// LibreOffice's .doc of the seed report (tests/fixtures/import/gen/make_exports.sh).
+const SEED_DOC: &[u8] = include_bytes!("../fixtures/import/lo-doc/seed.doc");
+
+fn u32_at(bytes: &[u8], at: usize) -> usize {
+    u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize
+}
+
+/// Every entry of the first FAT sector points to itself: every chain is a loop.
+fn doc_with_looping_fat() -> Vec<u8> {
+    let mut doc = SEED_DOC.to_vec();
+    let fat = (u32_at(&doc, 0x4C) + 1) * 512;
+    for i in 0..128 {
+        doc[fat + i * 4..fat + i * 4 + 4].copy_from_slice(&(i as u32).to_le_bytes());
+    }
+    doc
+}
+
+#[allow(dead_code)] // also used by tests/import.rs, not by the browser tests
+pub fn doc_with_header_field(at: usize, value: u32) -> Vec<u8> {
+    let mut doc = SEED_DOC.to_vec();
+    doc[at..at + 4].copy_from_slice(&value.to_le_bytes());
+    doc
+}
+
+/// The text of the WordDocument stream, found by the FIB's signature, with a changed FIB.
+fn doc_with_fib(change: impl Fn(&mut [u8])) -> Vec<u8> {
+    let mut doc = SEED_DOC.to_vec();
+    let fib = (0..doc.len() / 512).map(|s| s * 512).find(|at| doc[*at..*at + 2] == [0xEC, 0xA5]).expect("a FIB");
+    change(&mut doc[fib..fib + 1024]);
+    doc
+}
+
+/// The piece table's location (fcClx) moved far outside the table stream.
+fn doc_with_broken_piece_table() -> Vec<u8> {
+    doc_with_fib(|fib| {
+        let csw = u16::from_le_bytes([fib[32], fib[33]]) as usize;
+        let cslw_at = 34 + csw * 2;
+        let cslw = u16::from_le_bytes([fib[cslw_at], fib[cslw_at + 1]]) as usize;
+        let blob = cslw_at + 2 + cslw * 4 + 2;
+        fib[blob + 33 * 8..blob + 33 * 8 + 4].copy_from_slice(&0x7000_0000u32.to_le_bytes());
+    })
+}
+
+fn doc_flagged_encrypted() -> Vec<u8> {
+    doc_with_fib(|fib| fib[0x0B] |= 0x01)
 }
 
 /// One entry of a zip archive written by hand, so that a test controls every header field.
