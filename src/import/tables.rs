@@ -8,7 +8,7 @@
 //! values after the label go to the current header's columns. The header is kept from one
 //! table to the next, so a table split across a page (or in two) still maps.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::assemble::heading_section;
@@ -16,7 +16,7 @@ use super::TableSummary;
 use super::document::{Cell, SourcePos, Table};
 use crate::model::cells::S2_ROWS;
 use crate::model::labels::{self, Axis};
-use crate::model::{CellId, CellKind, CellValue, Report, Section, SourceNote, TableEdition};
+use crate::model::{CellId, CellKind, CellPositions, CellValue, Report, Section, SourceNote, TableEdition};
 
 /// The table sections, in order, for the per-section state of the mapper.
 const SECTIONS: [Section; 3] = [Section::S2, Section::S3, Section::S4];
@@ -340,7 +340,7 @@ pub struct Outcome {
     pub tables: Vec<TableSummary>,
     pub found: Vec<bool>,
     /// Where each cell found was read.
-    pub positions: BTreeMap<CellId, SourcePos>,
+    pub positions: CellPositions,
 }
 
 pub struct TableMapper {
@@ -751,12 +751,12 @@ impl TableMapper {
     /// Writes the values found into the report.
     pub fn finish(self, report: &mut Report) -> Outcome {
         let mut found = vec![false; CellId::count()];
-        let mut positions = BTreeMap::new();
+        let mut positions = Vec::new();
         for id in CellId::all() {
             if let Some((raw, at)) = &self.values[id.index()] {
                 report.set_cell_text(id, raw);
                 found[id.index()] = true;
-                positions.insert(id, *at);
+                positions.push((id, *at));
             }
         }
         Outcome {
@@ -766,7 +766,7 @@ impl TableMapper {
             unplaced: capped(self.unplaced),
             tables: self.tables,
             found,
-            positions,
+            positions: CellPositions::new(positions),
         }
     }
 }
