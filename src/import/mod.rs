@@ -28,6 +28,8 @@ pub use sniff::Format;
 
 /// Largest document accepted at all, and largest total of decompressed .docx parts read.
 pub const MAX_DOCX_BYTES: usize = 64 * 1024 * 1024;
+/// Largest file any reader accepts: a caller may refuse a larger one before reading it.
+pub const MAX_FILE_BYTES: usize = MAX_DOCX_BYTES;
 /// Most entries a .docx may hold (a real report has a few dozen).
 pub const MAX_ZIP_ENTRIES: usize = 2_000;
 /// Largest text or JSON file accepted (a report's text is well under 1 MB).

@@ -959,6 +959,41 @@ mod tests {
     }
 
     #[test]
+    fn published_layouts_map_with_the_right_notes() {
+        // 「规范性文件」 under the 2021 columns is 行政规范性文件, written the old way (S004).
+        let (report, outcome) = map(&[table(&[&["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], &["规范性文件", "8", "0", "18"]])]);
+        assert_eq!(report.count(CellId::known("s2.normative.in_force")), Some(18));
+        assert_eq!((outcome.edition, outcome.edited_labels[0].expected.as_str()), (TableEdition::Y2021, "行政规范性文件"));
+        // 「（六）其他处理」 as one row: all 0 forces its three rows to 0; other numbers cannot be spread.
+        let zeros = table(&[&["", "（六）其他处理", "0", "0", "0", "0", "0", "0", "0"]]);
+        let (report, outcome) = map(&[zeros]);
+        assert!(outcome.other_forced && outcome.edition == TableEdition::Y2019 && outcome.unplaced.is_empty());
+        for row in ["no_correction", "unpaid_fee", "other"] {
+            assert_eq!(report.count(CellId::known(&format!("s3.other.{row}.total"))), Some(0), "{row}");
+        }
+        let (report, outcome) = map(&[table(&[&["", "（六）其他处理", "0", "0", "0", "0", "0", "0", "1"]])]);
+        assert!(!outcome.other_forced && outcome.unplaced.len() == 1);
+        assert_eq!(report.cell(CellId::known("s3.other.other.total")), &CellValue::Missing);
+        // A misspelt row label is that row, edited.
+        let (report, outcome) = map(&[table(&[&["", "2.其他法律行政止公开", "0", "0", "0", "0", "0", "0", "0"]])]);
+        assert_eq!(report.count(CellId::known("s3.denied.prohibited.total")), Some(0));
+        assert_eq!(outcome.edited_labels.len(), 1);
+        assert!(outcome.unplaced.is_empty());
+    }
+
+    #[test]
+    fn notes_are_capped() {
+        let rows: Vec<Vec<String>> = (0..500).map(|i| vec![format!("无关的行{i}"), "1".into(), "2".into()]).collect();
+        let mut rows_ref: Vec<Vec<String>> = vec![vec!["信息内容".into(), "本年制发件数".into(), "本年废止件数".into()]];
+        rows_ref.extend(rows);
+        let mut mapper = TableMapper::new();
+        mapper.table(&Table::numbered(1, rows_ref), "");
+        let outcome = mapper.finish(&mut Report::empty());
+        assert_eq!(outcome.unplaced.len(), MAX_NOTES);
+        assert!(outcome.unplaced[MAX_NOTES - 1].found.contains("另有 451 处"), "{:?}", outcome.unplaced.last());
+    }
+
+    #[test]
     fn the_2019_tables_are_recognised_and_never_mis_mapped() {
         let (report, outcome) = map(&[
             table(&[&["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"], &["规章", "1", "2", "3"], &["规范性文件", "4", "5", "6"]]),
