@@ -5,8 +5,9 @@ use std::path::Path;
 
 use xxgk_report::Report;
 
-/// Reads and imports one file; the error says what went wrong, in Chinese.
-pub fn read_report(path: &Path) -> Result<Report, String> {
+/// The bytes of a file; the error says what went wrong, in Chinese. A file larger than any
+/// reader accepts is refused before it is read into memory.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     if path.is_dir() {
         return Err("这是一个文件夹，不是文件".to_string());
     }
@@ -15,7 +16,6 @@ pub fn read_report(path: &Path) -> Result<Report, String> {
         ErrorKind::PermissionDenied => "没有读取这个文件的权限".to_string(),
         _ => format!("读取文件失败（{e}）"),
     };
-    // A huge file is refused before it is read into memory.
     let limit = xxgk_report::import::MAX_FILE_BYTES as u64;
     let size = std::fs::metadata(path).map_err(failed)?.len();
     if size > limit {
@@ -27,6 +27,16 @@ pub fn read_report(path: &Path) -> Result<Report, String> {
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes)).map_err(failed)?;
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-    xxgk_report::import::import(&bytes, &name).map_err(|e| e.message)
+    Ok(bytes)
+}
+
+/// The file name the importer takes as a hint.
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// Reads and imports one file; the error says what went wrong, in Chinese.
+pub fn read_report(path: &Path) -> Result<Report, String> {
+    let bytes = read_bytes(path)?;
+    xxgk_report::import::import(&bytes, &file_name(path)).map_err(|e| e.message)
 }
