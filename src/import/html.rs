@@ -119,7 +119,12 @@ const BREAKING: &[&[u8]] = &[
 ];
 
 /// Elements whose content is not text of the page.
-const HIDDEN: &[&[u8]] = &[b"script", b"style", b"title", b"noscript", b"template", b"xml", b"object", b"select", b"textarea", b"svg", b"head"];
+/// (`<head>` is not one of them: a page that never closes it still shows its body.)
+const HIDDEN: &[&[u8]] = &[b"script", b"style", b"title", b"noscript", b"template", b"xml", b"object", b"select", b"textarea", b"svg"];
+
+/// Hidden elements whose content the tokenizer reads as raw text up to their end tag, even
+/// when the start tag is written self-closing (`<script src=x />`).
+const RAW_TEXT: &[&[u8]] = &[b"script", b"style", b"title", b"textarea"];
 
 #[derive(Default)]
 struct Parser {
@@ -274,7 +279,7 @@ fn parse(html: &str) -> Result<Vec<Node>, ImportError> {
                     if let Err(error) = parser.start(&tag.name, tag.colspan, tag.rowspan) {
                         return Some(error);
                     }
-                    if self_closing && HIDDEN.contains(&tag.name.as_slice()) {
+                    if self_closing && !RAW_TEXT.contains(&tag.name.as_slice()) {
                         parser.hidden = None;
                     }
                 }
@@ -463,6 +468,9 @@ mod tests {
                     <p class=MsoNormal><span lang=EN-US style='mso-x'>2024</span><span>年，<o:p></o:p></span><font>全&nbsp;&nbsp;年</font></p>\
                     <p><o:p>&nbsp;</o:p></p><div>下<br>一行</div></body></html>";
         assert_eq!(texts(&read_text(html).unwrap()), ["2024年，全 年", "下", "一行"]);
+        // A head never closed, a self-closed script, an empty <svg/>.
+        let html = "<html><head><title>t</title><script src=a.js /> var x = '<p>no</p>';</script><body><svg/><p>正文</p>";
+        assert_eq!(texts(&read_text(html).unwrap()), ["正文"]);
     }
 
     #[test]

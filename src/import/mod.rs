@@ -1,9 +1,12 @@
-//! Reading reports from the documents people have: JSON, Word/WPS .docx, and extracted text.
+//! Reading reports from the documents people have and publish: JSON, Word .docx and .doc
+//! (and .wps in Word's format), web pages (saved portal pages, fragments, pasted HTML), text
+//! extracted from Word or copied from a PDF, and PDF (the `pdf` reader).
 //!
-//! [`import`] decides the format by content, not by the file name alone. The .docx and the
-//! text readers both turn their input into the same [`document::Block`]s (paragraphs and
-//! tables as rows of cell texts); [`assemble`] finds the title, preamble, headings and prose
-//! in them, and [`tables`] maps every table to the official cells by its labels.
+//! [`import`] decides the format by content ([`sniff`]), not by the file name alone. Every
+//! reader turns its input into the same [`document::Block`]s (paragraphs and tables as rows of
+//! cells, each with the position it was read at); [`assemble`] finds the title, preamble,
+//! headings and prose in them, and [`tables`] maps every table to the official cells by its
+//! labels, keeping each cell's position in `report.source.cells`.
 
 mod agency;
 mod assemble;
