@@ -500,7 +500,7 @@ impl TableMapper {
             })
             .collect();
         for label in &labels {
-            self.note_edited(label, &place.row());
+            self.note_edited(label, place);
         }
         if labels.iter().any(|l| l.roles.contains(&Role::Old2019)) {
             self.edition = TableEdition::Y2019;
@@ -573,7 +573,7 @@ impl TableMapper {
         let Some(role) = label.roles.iter().copied().find(|r| r.is_row_label() && (kind.is_none() || r.kind().is_none() || r.kind() == kind)) else {
             return;
         };
-        self.note_edited(label, &place.row());
+        self.note_edited(label, place);
         if role == Role::Old2019 && label.official == OLD_NORMATIVE && !self.s2_old && self.context == Some(Section::S2) {
             // 「规范性文件」 under the 2021 columns: the older wording of 行政规范性文件 (S004).
             let normative = S2_ROWS.iter().position(|(row, _)| *row == labels::S2_NORMATIVE).expect("a row of 二");
@@ -733,15 +733,16 @@ impl TableMapper {
         }
     }
 
-    fn note_edited(&mut self, label: &Label, location: &str) {
+    fn note_edited(&mut self, label: &Label, place: &Place) {
         if !label.edited {
             return;
         }
+        let location = place.row();
         if self.edited.iter().any(|n| n.location == location && n.expected == label.official) {
             return;
         }
         self.edited.push(SourceNote {
-            location: location.to_string(),
+            location,
             found: label.written.clone(),
             expected: label.official.to_string(),
             cell: None,
