@@ -22,7 +22,10 @@ pub const MAX_HTML_BYTES: usize = MAX_TEXT_BYTES;
 /// Deepest nesting of tables accepted (layout tables of old portals nest three or four deep).
 pub const MAX_TABLE_NESTING: usize = 32;
 /// Most cells a page's tables may have in all (the report's three tables have about 300).
-const MAX_CELLS: usize = 100_000;
+const MAX_CELLS: usize = 20_000;
+/// Most text a page may hold, in bytes of UTF-8 (a report has 5,000–30,000 characters, about
+/// 100 KB; a portal page around it a little more): more is no report, and would cost memory.
+const MAX_TEXT_BYTES_KEPT: usize = 3 * 1024 * 1024;
 /// A merged cell spans at most this many rows or columns (HTML itself caps colspan at 1,000).
 const MAX_SPAN: u32 = 1_000;
 /// A cell longer than this is prose, so its table is layout.
@@ -134,6 +137,8 @@ struct Parser {
     /// Inside an element of [`HIDDEN`]: its name, until it ends.
     hidden: Option<Vec<u8>>,
     cells: usize,
+    /// Bytes of text met so far.
+    text_bytes: usize,
 }
 
 impl Parser {
@@ -154,7 +159,14 @@ impl Parser {
         }
     }
 
-    fn text(&mut self, text: &str) {
+    fn text(&mut self, text: &str) -> Result<(), ImportError> {
+        self.text_bytes += text.len();
+        if self.text_bytes > MAX_TEXT_BYTES_KEPT {
+            return Err(ImportError::new(format!(
+                "网页中的文字超过 {} MB（约 100 万字），不像是年度报告（可能是异常文件），未读取",
+                MAX_TEXT_BYTES_KEPT / 1048576
+            )));
+        }
         for c in text.chars() {
             // HTML collapses white space; &nbsp; is a space that a page uses for layout.
             let c = if c.is_whitespace() && c != '\u{3000}' { ' ' } else { c };
@@ -163,6 +175,7 @@ impl Parser {
             }
             self.text.push(c);
         }
+        Ok(())
     }
 
     fn start(&mut self, name: &[u8], colspan: u32, rowspan: u32) -> Result<(), ImportError> {
@@ -285,7 +298,11 @@ fn parse(html: &str) -> Result<Vec<Node>, ImportError> {
                 }
             }
             CallbackEvent::EndTag { name } => parser.end(&name.to_ascii_lowercase()),
-            CallbackEvent::String { value } if parser.hidden.is_none() => parser.text(&String::from_utf8_lossy(value)),
+            CallbackEvent::String { value } if parser.hidden.is_none() => {
+                if let Err(error) = parser.text(&String::from_utf8_lossy(value)) {
+                    return Some(error);
+                }
+            }
             _ => {}
         }
         None
@@ -506,5 +523,9 @@ mod tests {
         let tables = "<table><tr><td>".repeat(1_000);
         assert!(read_text(&tables).unwrap_err().message.contains("嵌套超过"));
         assert!(read(&vec![b' '; MAX_HTML_BYTES + 1]).unwrap_err().message.contains("上限"));
+        let text = format!("<p>{}", "年度报告".repeat(300_000));
+        assert!(read_text(&text).unwrap_err().message.contains("文字超过 3 MB"));
+        let cells = format!("<table>{}", "<tr><td>1</td><td>2</td></tr>".repeat(20_000));
+        assert!(read_text(&cells).unwrap_err().message.contains("单元格超过"));
     }
 }
