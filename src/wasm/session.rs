@@ -202,6 +202,17 @@ impl Session {
         to_js(&views)
     }
 
+    /// Where each imported cell's value was read, in words (「第 2 页第 17 行」, 「第 3 个表格第 4 行第
+    /// 2 格」), by cell ID: the positions the importer kept in `source.cells`.
+    #[wasm_bindgen(js_name = cellSources, unchecked_return_type = "Record<string, string>")]
+    pub fn cell_sources(&self) -> Result<JsValue, JsValue> {
+        let map: std::collections::HashMap<&str, String> = match &self.report.source {
+            Some(source) => source.cells.iter().map(|(id, at)| (id.as_str(), at.describe())).collect(),
+            None => Default::default(),
+        };
+        to_js(&map)
+    }
+
     /// Forgets what the checker learnt from the prose, so that the next check reads it afresh
     /// (after `installPlaceNames`); last year's report stays.
     #[wasm_bindgen(js_name = recheckAll)]

@@ -21,7 +21,9 @@ import { wireDrop } from './files.js';
 import { keepInView } from './sticky.js';
 import { createPlaces } from './places.js';
 
-const IMPORT_FORMATS = '.json,.docx,.txt,application/json';
+// What 「导入报告文件」 offers: every format the documents module reads (told by content, not by
+// the extension).
+const IMPORT_FORMATS = '.docx,.doc,.wps,.pdf,.html,.htm,.shtml,.txt,.json,application/json,application/pdf,text/html';
 
 /**
  * Starts the page (index.html) on an initialised WebAssembly module. `platform.documents` is the
@@ -139,7 +141,7 @@ function mount(wasm, root, env) {
   const intro = h('div', null, [
     h('p', { class: 'intro' }, ['逐项填写下面的报告，页面会随时检查；也可以先',
       h('button', { type: 'button', class: 'link-button', onclick: () => toolbar.chooseFile() }, '导入已有的报告文件'),
-      '（Word 或 WPS 保存的 .docx、从 Word 复制出的文本 .txt、本页下载的 JSON；也可以把文件直接拖到本页）。表格中可用方向键和回车键移动，可直接粘贴从 Excel 或 WPS 复制的多行数据。']),
+      '（Word 或 WPS 保存的 .docx/.doc、PDF、保存的网页 .html、文本 .txt、本页下载的 JSON；也可以把文件直接拖到本页，或在门户网站上选中整篇报告、复制后在本页空白处按 Ctrl+V）。表格中可用方向键和回车键移动，可直接粘贴从 Excel 或 WPS 复制的多行数据。']),
     exporter.copyBox,
   ]);
   const previousReport = createPreviousReport({ store, documents: env.documents, notices, readOnly: () => readOnly, formats: IMPORT_FORMATS });
@@ -273,6 +275,9 @@ function mount(wasm, root, env) {
   });
 
   // A drop on the batch view is a batch; anywhere else it imports one report into the form.
+  const pasteArea = env.page ? document : root;
+  const onPaste = (e) => { if (!readOnly && router.current === 'form') importer.onPaste(e); };
+  pasteArea.addEventListener('paste', onPaste);
   wireDrop(dropHint, (transfer) => {
     if (batchView && router.current === 'batch') batchView.drop(transfer);
     else if (transfer.files.length) importer.importFile(transfer.files[0]);
@@ -341,6 +346,7 @@ function mount(wasm, root, env) {
       keeper.close();
       exporter.destroy();
       sticky.destroy();
+      pasteArea.removeEventListener('paste', onPaste);
       formView.destroy();
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onHidden);

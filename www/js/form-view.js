@@ -135,7 +135,12 @@ export function createFormView({ binding, store, scope, readOnly, readOnlyReason
   // ---- showing the report ---------------------------------------------------------------------
 
   function fill() {
-    for (const [id, input] of registry.cells) input.value = store.cellText(id);
+    // Where an imported value was read (source.cells): the cell's tooltip.
+    const sources = store.cellSources();
+    for (const [id, input] of registry.cells) {
+      input.value = store.cellText(id);
+      if (sources[id]) input.title = '读自原文件' + sources[id]; else input.removeAttribute('title');
+    }
     for (const [path, control] of registry.fields) {
       if (path !== 'headings') control.value = store.field(path);
     }

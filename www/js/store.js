@@ -189,6 +189,7 @@ export function createReportStore(wasm, { locked = {} } = {}) {
     proposeTotals: () => read((s) => s.proposeTotals(), []),
     findingsCsv: () => read((s) => s.findingsCsv(), null),
     importSummary: () => read((s) => s.importSummary(), null),
+    cellSources: () => read((s) => s.cellSources(), {}),
     /** Agency name and year: what a draft is known by. */
     identity: () => ({ name: read((s) => s.field('agency.name'), '').trim(), year: read((s) => s.field('year'), '') }),
   };
