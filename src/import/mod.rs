@@ -9,6 +9,7 @@ mod agency;
 mod assemble;
 mod docx;
 mod document;
+mod pdf;
 mod sniff;
 mod tables;
 mod text;
