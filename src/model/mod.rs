@@ -10,5 +10,5 @@ pub mod value;
 pub use cells::{CellDef, CellId, CellKind, Section};
 pub use json::{from_json, from_json_keeping_invalid, to_json, JsonError, FORMAT_ID};
 pub use layout::{layouts, GridCell, Scope, TableLayout};
-pub use report::{Agency, Level, Report, SourceInfo, SourceNote, TableEdition, TextField, Texts};
+pub use report::{Agency, Level, Report, SourceInfo, SourceNote, SourcePos, TableEdition, TextField, Texts};
 pub use value::{Amount, CellValue};

@@ -1,5 +1,7 @@
 //! The whole report: year, agency, headings, prose and every cell.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::cells::CellId;
@@ -177,6 +179,42 @@ pub struct SourceInfo {
     /// Content that could not be placed in the report (rule I001).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unplaced: Vec<SourceNote>,
+    /// Where each cell found in a table of the document was read, filled in or not
+    /// (`"s3.new.natural": {"table": 3, "row": 4, "column": 2}`), in the order of the tables.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub cells: BTreeMap<CellId, SourcePos>,
+}
+
+/// Where something was read in the source document. Every number counts from 1.
+///
+/// In JSON the variant shows by its fields alone: `{"table": 3, "row": 4, "column": 2}`,
+/// `{"page": 2, "line": 17}`, `{"line": 120}`, `{"paragraph": 5}` (read in this order, so
+/// `{"page", "line"}` is a page before it could be a line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SourcePos {
+    /// A table cell of a .docx, .doc or HTML document: the n-th table of the document, the
+    /// row in it, and the cell in that row as the document stores it (a cell merged across
+    /// columns counts once; a cell covered by one merged from above still counts).
+    Cell { table: u32, row: u32, column: u32 },
+    /// A PDF: the page, and the line on that page (top to bottom, as the text was rebuilt).
+    Page { page: u32, line: u32 },
+    /// A text file: the line.
+    Line { line: u32 },
+    /// A paragraph outside tables of a .docx, .doc or HTML document: its number in the document.
+    Paragraph { paragraph: u32 },
+}
+
+impl SourcePos {
+    /// In words, for messages: 「第 3 个表格第 4 行第 2 格」, 「第 2 页第 17 行」, 「第 120 行」.
+    pub fn describe(&self) -> String {
+        match *self {
+            SourcePos::Cell { table, row, column } => format!("第 {table} 个表格第 {row} 行第 {column} 格"),
+            SourcePos::Page { page, line } => format!("第 {page} 页第 {line} 行"),
+            SourcePos::Line { line } => format!("第 {line} 行"),
+            SourcePos::Paragraph { paragraph } => format!("第 {paragraph} 段"),
+        }
+    }
 }
 
 /// A place in the source document and what was found there.

@@ -103,9 +103,16 @@ fn merge(mut rules: Vec<Rule>) -> Vec<Rule> {
     let mut out: Vec<Rule> = Vec::new();
     for rule in rules {
         // Rules at the same position within tolerance, in order of their start.
-        let same = out.iter_mut().rev().take_while(|o| rule.at - o.at <= 1.0).find(|o| rule.from <= o.to + TOLERANCE);
+        let same = out
+            .iter_mut()
+            .rev()
+            .take_while(|o| rule.at - o.at <= 1.0)
+            .find(|o| rule.from <= o.to + TOLERANCE && rule.to >= o.from - TOLERANCE);
         match same {
-            Some(o) => o.to = o.to.max(rule.to),
+            Some(o) => {
+                o.from = o.from.min(rule.from);
+                o.to = o.to.max(rule.to);
+            }
             None => out.push(rule),
         }
     }

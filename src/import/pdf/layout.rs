@@ -33,6 +33,8 @@ pub struct PdfCell {
     pub row: usize,
     pub col: usize,
     pub continued: bool,
+    /// Left and right edge on the page, to match the cells of a table's parts on two pages.
+    pub x: (f64, f64),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -147,7 +149,7 @@ fn table(grid: &Grid, cells: Vec<Vec<Glyph>>, page: usize, numbers: &LineNumbers
                 _ => numbers.of(top),
             };
             let text = if continued { String::new() } else { texts[index].clone() };
-            row.push(PdfCell { text, page, line, row: 0, col: row.len() + 1, continued });
+            row.push(PdfCell { text, page, line, row: 0, col: row.len() + 1, continued, x: (cell.rect.x0, cell.rect.x1) });
         }
         // A grid row that only continues cells from above (a border offset in one column) adds nothing.
         if row.iter().all(|c| c.continued) {
@@ -263,7 +265,13 @@ enum Entry {
 
 fn continues(last: &Line, next: &Line, same_page: bool, margins: &Margins) -> bool {
     let em = last.size.max(1.0);
-    let full = last.rect.x1 >= margins.right - 1.2 * em;
+    // The line ends where the next one's first word would not have fitted.
+    let first_word = match next.glyphs.first() {
+        Some(g) if !lines::is_cjk(g.ch) => next.glyphs.iter().take_while(|g| !lines::is_cjk(g.ch) && !g.space_before).map(|g| g.rect.x1).last().unwrap_or(g.rect.x1) - g.rect.x0,
+        Some(g) => g.rect.width(),
+        None => 0.0,
+    };
+    let full = margins.right - last.rect.x1 < first_word + 0.6 * em;
     let flush_left = next.rect.x0 <= margins.left + 0.5 * em;
     let same_size = (last.size - next.size).abs() <= 0.2 * em;
     let close_below = !same_page || (next.rect.y0 - last.rect.y1 <= 1.2 * em && next.rect.y0 > last.rect.y0);
@@ -288,15 +296,63 @@ fn numbered(mut table: PdfTable) -> PdfTable {
     table
 }
 
+/// Joins the part of a table on the next page to its first part. When the page break split a
+/// row (its label goes on, its numbers are all above), the first row below the break is the
+/// rest of the last row above it, and its texts join the cells they continue.
 fn append(first: &mut PdfTable, next: PdfTable) {
+    let mut rows = next.rows.into_iter().peekable();
+    if let (Some(last), Some(head)) = (first.rows.last(), rows.peek()) {
+        if splits_row(last, head) {
+            let head = rows.next().unwrap_or_default();
+            for cell in head.into_iter().filter(|c| !c.text.is_empty()) {
+                if let Some(target) = origin(&mut first.rows, cell.x) {
+                    let joined = match (target.text.chars().last(), cell.text.chars().next()) {
+                        (Some(a), Some(b)) if lines::joins_with_space(a, b) => format!("{} {}", target.text, cell.text),
+                        _ => format!("{}{}", target.text, cell.text),
+                    };
+                    target.text = joined;
+                }
+            }
+        }
+    }
     let offset = first.rows.len();
-    for (r, mut row) in next.rows.into_iter().enumerate() {
+    for (r, mut row) in rows.enumerate() {
         for cell in &mut row {
             cell.row = offset + r + 1;
         }
         first.rows.push(row);
     }
     first.pages.1 = next.pages.1;
+}
+
+fn same_column(a: (f64, f64), b: (f64, f64)) -> bool {
+    (a.0 - b.0).abs() <= 2.0 && (a.1 - b.1).abs() <= 2.0
+}
+
+fn is_number(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit()) && !text.chars().any(lines::is_cjk)
+}
+
+/// `head`, the first row after a page break, only finishes the texts of `last`.
+fn splits_row(last: &[PdfCell], head: &[PdfCell]) -> bool {
+    last.len() == head.len()
+        && last.iter().zip(head).all(|(a, b)| same_column(a.x, b.x))
+        && head.iter().any(|c| !c.text.is_empty())
+        && !head.iter().any(|c| is_number(&c.text))
+        && last.iter().zip(head).all(|(a, b)| b.text.is_empty() || (a.continued || (!a.text.is_empty() && !is_number(&a.text))))
+        && last.iter().zip(head).all(|(a, b)| !is_number(&a.text) || b.text.is_empty())
+}
+
+/// The cell of the last row at `x`, or the merged cell above that it continues.
+fn origin(rows: &mut [Vec<PdfCell>], x: (f64, f64)) -> Option<&mut PdfCell> {
+    let mut r = rows.len().checked_sub(1)?;
+    loop {
+        let i = rows[r].iter().position(|c| same_column(c.x, x))?;
+        if !rows[r][i].continued || r == 0 {
+            return rows[r].get_mut(i);
+        }
+        r -= 1;
+    }
 }
 
 #[cfg(test)]

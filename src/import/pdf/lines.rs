@@ -30,14 +30,6 @@ impl Line {
         }
         out
     }
-
-    pub fn first(&self) -> Option<&Glyph> {
-        self.glyphs.first()
-    }
-
-    pub fn last(&self) -> Option<&Glyph> {
-        self.glyphs.last()
-    }
 }
 
 /// Characters of Chinese text, between which a gap is no space.
@@ -56,7 +48,7 @@ fn space_between(a: &Glyph, b: &Glyph) -> bool {
     let em = a.size.max(b.size);
     let gap = if a.vertical { b.rect.y0 - a.rect.y1 } else { b.rect.x0 - a.rect.x1 };
     if is_cjk(a.ch) || is_cjk(b.ch) {
-        gap > 1.5 * em
+        b.space_before || gap > 1.5 * em
     } else {
         b.space_before || gap > 0.2 * em
     }

@@ -15,10 +15,10 @@ mod layout;
 mod lines;
 mod objects;
 
-use super::document::{Block, Table};
+use super::document::{Block, Cell, Paragraph, SourcePos, Table};
 use super::ImportError;
 
-pub use layout::{Item, PdfCell, PdfParagraph, PdfTable};
+use layout::Item;
 
 /// Largest PDF accepted.
 pub const MAX_PDF_BYTES: usize = 64 * 1024 * 1024;
@@ -102,9 +102,15 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
 /// The one place where the PDF's items become the readers' common blocks.
 fn to_block(item: Item) -> Block {
     match item {
-        Item::Paragraph(p) => Block::Paragraph(p.text),
-        Item::Table(t) => Block::Table(Table { rows: t.rows.into_iter().map(|row| row.into_iter().map(|c| c.text).collect()).collect() }),
+        Item::Paragraph(p) => Block::Paragraph(Paragraph { text: p.text, at: at(p.page, p.line) }),
+        Item::Table(t) => Block::Table(Table {
+            rows: t.rows.into_iter().map(|row| row.into_iter().map(|c| Cell { text: c.text, at: at(c.page, c.line) }).collect()).collect(),
+        }),
     }
+}
+
+fn at(page: usize, line: usize) -> SourcePos {
+    SourcePos::Page { page: page as u32, line: line as u32 }
 }
 
 #[cfg(test)]
@@ -120,6 +126,20 @@ mod tests {
         let started = std::time::Instant::now();
         let items = read_items(&bytes);
         eprintln!("{:?}", started.elapsed());
+        if std::env::var("XXGK_PDF_GRIDS").is_ok() {
+            let limits = Limits::default();
+            let doc = objects::load(&bytes, &limits).unwrap();
+            let mut interpreter = content::Interpreter::new(&doc, &limits);
+            for (n, id) in objects::pages(&doc).unwrap().into_iter().enumerate() {
+                let page = interpreter.page(id).unwrap();
+                for g in grid::grids(&page.rules) {
+                    println!("page {} grid xs {:?}\n  ys {:?}", n + 1, g.xs, g.ys);
+                }
+                let mut v: Vec<String> = page.rules.iter().filter(|r| !r.horizontal).map(|r| format!("{:.1}:{:.0}-{:.0}", r.at, r.from, r.to)).collect();
+                v.sort();
+                println!("page {} vertical rules {}", n + 1, v.join(" "));
+            }
+        }
         for item in items.unwrap() {
             match item {
                 Item::Paragraph(p) => println!("P{}:{} {}", p.page, p.line, p.text),
