@@ -42,7 +42,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { stream_bytes: 8 << 20, content_bytes: 16 << 20, operations: 2_000_000, glyphs: 400_000, rules: 50_000 }
+        Limits { stream_bytes: 8 << 20, content_bytes: 16 << 20, operations: 1_000_000, glyphs: 400_000, rules: 50_000 }
     }
 }
 

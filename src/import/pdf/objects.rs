@@ -12,12 +12,33 @@ const MAX_TREE_DEPTH: usize = 64;
 
 /// Loads the document; refuses one that needs a password to open.
 pub fn load(bytes: &[u8], limits: &Limits) -> Result<Document, ImportError> {
-    let options = LoadOptions { max_decompressed_size: Some(limits.stream_bytes), ..LoadOptions::default() };
-    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| load_error(&e, limits))?;
+    let options = LoadOptions { max_decompressed_size: Some(limits.stream_bytes), filter: Some(without_image_data), ..LoadOptions::default() };
+    let mut doc = Document::load_mem_with_options(bytes, options.clone()).map_err(|e| load_error(&e, limits))?;
+    if doc.page_iter().next().is_none() {
+        // lopdf repairs a broken cross-reference table only when loading without a filter.
+        let options = LoadOptions { filter: None, ..options };
+        doc = Document::load_mem_with_options(bytes, options).map_err(|e| load_error(&e, limits))?;
+    }
     if doc.trailer.has(b"Encrypt") && doc.encryption_state.is_none() {
         return Err(user_password_error());
     }
     Ok(doc)
+}
+
+/// Images are only counted (to tell a scan), never decoded: their data is not kept. (The
+/// loader keeps the filtered object in place; what the filter returns counts only for objects
+/// of object streams, which are never streams.)
+fn without_image_data(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+    match object {
+        Object::Stream(stream) => {
+            if stream.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Image") {
+                stream.content = Vec::new();
+                stream.dict.set("Length", 0);
+            }
+            Some((id, Object::Null))
+        }
+        other => Some((id, other.clone())),
+    }
 }
 
 fn user_password_error() -> ImportError {
@@ -33,7 +54,7 @@ fn load_error(error: &Error, limits: &Limits) -> ImportError {
         Error::UnsupportedSecurityHandler(_) => ImportError::new(
             "这份 PDF 用证书或其他特殊方式加密，无法读取。请用 PDF 阅读器打开后另存一份未加密的 PDF，或导入报告的 Word 文档",
         ),
-        Error::Decompress(DecompressError::MemoryLimitExceeded { .. }) => stream_too_large(limits),
+        Error::Decompress(DecompressError::MemoryLimitExceeded { .. }) => stream_too_large(limits.stream_bytes),
         Error::Parse(ParseError::InvalidFileHeader) => ImportError::new("文件以「%PDF」开头，但文件头无效，不是能读取的 PDF。请用 PDF 阅读器打开确认，或重新导出后再导入"),
         _ => ImportError::new(
             "PDF 文件已损坏或不完整（文件结构无法读取），无法导入。请用 PDF 阅读器打开确认；如是下载的文件，请重新下载后再导入",
@@ -41,18 +62,20 @@ fn load_error(error: &Error, limits: &Limits) -> ImportError {
     }
 }
 
-pub fn stream_too_large(limits: &Limits) -> ImportError {
+/// A stream larger than one stream may be, or the pages' contents larger than all may be.
+pub fn stream_too_large(limit: usize) -> ImportError {
     ImportError::new(format!(
-        "PDF 中的数据解压后超过 {} MB（可能是“压缩炸弹”或损坏的文件），已停止读取。年度报告的 PDF 解压后通常不到 1 MB，请确认选择的文件是否正确",
-        limits.content_bytes >> 20
+        "PDF 中的数据解压后超过 {} MB（可能是“压缩炸弹”或损坏的文件），已停止读取。年度报告的 PDF 每页解压后通常不到 1 MB，请确认选择的文件是否正确",
+        limit >> 20
     ))
 }
 
 /// The pages in order; refuses a document with none or with more than [`MAX_PAGES`].
 pub fn pages(doc: &Document) -> Result<Vec<ObjectId>, ImportError> {
-    let pages: Vec<ObjectId> = doc.page_iter().take(MAX_PAGES * 50 + 1).collect();
+    const COUNTED: usize = 100_000;
+    let pages: Vec<ObjectId> = doc.page_iter().take(COUNTED + 1).collect();
     if pages.len() > MAX_PAGES {
-        let count = if pages.len() > MAX_PAGES * 50 { format!("超过 {}", MAX_PAGES * 50) } else { pages.len().to_string() };
+        let count = if pages.len() > COUNTED { format!("超过 {COUNTED}") } else { pages.len().to_string() };
         return Err(ImportError::new(format!(
             "PDF 共有 {count} 页，超过了 {MAX_PAGES} 页的上限。年度报告通常只有几页到二十几页：请确认选择的文件是否正确，\
              或只把报告所在的页另存为一个 PDF 后再导入"
@@ -113,21 +136,31 @@ impl ContentBudget {
 
     /// The concatenated content of a page.
     pub fn page(&mut self, doc: &Document, page: ObjectId, limits: &Limits) -> Result<Vec<u8>, ImportError> {
-        let content = doc
-            .get_page_content_with_limit(page, self.left.min(limits.stream_bytes))
-            .map_err(|_| stream_too_large(limits))?;
+        let content = doc.get_page_content_with_limit(page, self.limit(limits)).map_err(|_| self.exceeded(limits))?;
         self.left = self.left.saturating_sub(content.len());
         Ok(content)
     }
 
     /// The content of a form XObject.
     pub fn stream(&mut self, stream: &lopdf::Stream, limits: &Limits) -> Result<Vec<u8>, ImportError> {
-        let content = match stream.get_plain_content_with_limit(self.left.min(limits.stream_bytes)) {
+        let content = match stream.get_plain_content_with_limit(self.limit(limits)) {
             Ok(content) => content,
-            Err(Error::Decompress(DecompressError::MemoryLimitExceeded { .. })) => return Err(stream_too_large(limits)),
+            Err(Error::Decompress(DecompressError::MemoryLimitExceeded { .. })) => return Err(self.exceeded(limits)),
             Err(_) => Vec::new(),
         };
         self.left = self.left.saturating_sub(content.len());
         Ok(content)
+    }
+
+    fn limit(&self, limits: &Limits) -> usize {
+        self.left.min(limits.stream_bytes)
+    }
+
+    fn exceeded(&self, limits: &Limits) -> ImportError {
+        if self.left < limits.stream_bytes {
+            stream_too_large(limits.content_bytes)
+        } else {
+            stream_too_large(limits.stream_bytes)
+        }
     }
 }
