@@ -17,17 +17,12 @@ pub fn pdf(objects: &[Vec<u8>], xref: Xref) -> Vec<u8> {
         out.extend(b"\nendobj\n");
     }
     let start = out.len();
-    match xref {
-        Xref::Correct | Xref::WrongOffsets => {
-            out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-            for offset in offsets {
-                let offset = if xref == Xref::WrongOffsets { offset * 7 % 100_000 + 3 } else { offset };
-                out.extend(format!("{offset:010} 00000 n \n").as_bytes());
-            }
-            out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{start}\n%%EOF\n", objects.len() + 1).as_bytes());
-        }
-        Xref::Missing => out.extend(b"startxref\n999999\n%%EOF\n"),
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        let offset = if xref == Xref::WrongOffsets { offset * 7 % 100_000 + 3 } else { offset };
+        out.extend(format!("{offset:010} 00000 n \n").as_bytes());
     }
+    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{start}\n%%EOF\n", objects.len() + 1).as_bytes());
     out
 }
 
@@ -36,8 +31,6 @@ pub enum Xref {
     Correct,
     /// Every offset points to the wrong place (a file edited without updating its xref).
     WrongOffsets,
-    /// No table at all, and `startxref` beyond the end.
-    Missing,
 }
 
 pub fn stream(dict: &str, data: &[u8]) -> Vec<u8> {

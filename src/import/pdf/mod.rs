@@ -117,6 +117,26 @@ fn at(page: usize, line: usize) -> SourcePos {
 mod tests {
     use super::*;
 
+    /// Where the time goes: `XXGK_PDF=file.pdf cargo test --release --lib pdf::tests::phases -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn phases() {
+        let bytes = std::fs::read(std::env::var("XXGK_PDF").expect("XXGK_PDF")).unwrap();
+        let limits = Limits::default();
+        for _ in 0..3 {
+            let t = std::time::Instant::now();
+            let doc = objects::load(&bytes, &limits).unwrap();
+            let loaded = t.elapsed();
+            let mut interpreter = content::Interpreter::new(&doc, &limits);
+            let pages: Vec<_> = objects::pages(&doc).unwrap().into_iter().map(|id| interpreter.page(id).unwrap()).collect();
+            let interpreted = t.elapsed();
+            let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
+            let items = layout::read(&doc, &limits).unwrap();
+            let all = t.elapsed();
+            eprintln!("load {loaded:?}, content {:?} ({glyphs} glyphs), load+content+layout {:?} ({} items)", interpreted - loaded, all - interpreted, items.len());
+        }
+    }
+
     /// `XXGK_PDF=file.pdf cargo test --lib pdf::tests::dump -- --ignored --nocapture`
     #[test]
     #[ignore]
