@@ -79,3 +79,14 @@ fn the_text_pdftotext_writes_without_layout_reads_what_it_can_and_nothing_wrong(
     let findings = String::from_utf8_lossy(&findings.stdout);
     assert!(!findings.contains("\"T001\""), "the spacing of 「自 2024 年 1 月 1 日起」 misread: {findings}");
 }
+
+#[test]
+fn the_cli_refuses_a_huge_file_before_reading_it() {
+    let path = scratch("huge.html");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(100 << 20).unwrap(); // sparse: nothing is written
+    let run = xxgk(&["check", path.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("超过了 64 MB 的上限"), "{}", String::from_utf8_lossy(&run.stderr));
+    std::fs::remove_file(path).unwrap();
+}

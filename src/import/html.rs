@@ -9,7 +9,8 @@
 //! nesting depth costs nothing. Tables that hold tables or long prose are layout, and are read
 //! as the text they contain. Finally [`the_report`] cuts the article out of the page.
 
-use html5gum::{Token, Tokenizer};
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::Tokenizer;
 
 use super::assemble::heading_section;
 use super::charset;
@@ -118,7 +119,12 @@ const BREAKING: &[&[u8]] = &[
 ];
 
 /// Elements whose content is not text of the page.
-const HIDDEN: &[&[u8]] = &[b"script", b"style", b"title", b"noscript", b"template", b"xml", b"object", b"select", b"textarea", b"svg", b"head"];
+/// (`<head>` is not one of them: a page that never closes it still shows its body.)
+const HIDDEN: &[&[u8]] = &[b"script", b"style", b"title", b"noscript", b"template", b"xml", b"object", b"select", b"textarea", b"svg"];
+
+/// Hidden elements whose content the tokenizer reads as raw text up to their end tag, even
+/// when the start tag is written self-closing (`<script src=x />`).
+const RAW_TEXT: &[&[u8]] = &[b"script", b"style", b"title", b"textarea"];
 
 #[derive(Default)]
 struct Parser {
@@ -159,7 +165,7 @@ impl Parser {
         }
     }
 
-    fn start(&mut self, name: &[u8], span: impl Fn(&[u8]) -> u32) -> Result<(), ImportError> {
+    fn start(&mut self, name: &[u8], colspan: u32, rowspan: u32) -> Result<(), ImportError> {
         if HIDDEN.contains(&name) {
             self.hidden = Some(name.to_vec());
             return Ok(());
@@ -191,7 +197,7 @@ impl Parser {
                 }
                 if let Some(t) = self.tables.last_mut() {
                     t.close_cell();
-                    let cell = CellNode { colspan: span(b"colspan"), rowspan: span(b"rowspan"), content: Vec::new() };
+                    let cell = CellNode { colspan, rowspan, content: Vec::new() };
                     t.cell = Some(cell);
                 }
             }
@@ -241,35 +247,52 @@ impl Parser {
     }
 }
 
+/// The start tag being read: its name and the spans it gives.
+#[derive(Default)]
+struct OpenTag {
+    name: Vec<u8>,
+    attribute: Vec<u8>,
+    colspan: u32,
+    rowspan: u32,
+}
+
 fn parse(html: &str) -> Result<Vec<Node>, ImportError> {
     let mut parser = Parser::default();
-    let mut emitter = html5gum::DefaultEmitter::default();
-    emitter.naively_switch_states(true);
-    for token in Tokenizer::new_with_emitter(html, emitter) {
-        let Ok(token) = token;
-        match token {
-            Token::StartTag(tag) => {
-                let name = tag.name.as_slice().to_ascii_lowercase();
-                if parser.hidden.is_some() {
-                    continue;
-                }
-                let span = |attribute: &[u8]| {
-                    tag.attributes
-                        .get(attribute)
-                        .and_then(|v| std::str::from_utf8(v.as_slice()).ok())
-                        .and_then(|v| v.trim().parse::<u32>().ok())
-                        .unwrap_or(1)
-                        .clamp(1, MAX_SPAN)
-                };
-                parser.start(&name, span)?;
-                if tag.self_closing && HIDDEN.contains(&name.as_slice()) {
-                    parser.hidden = None;
+    let mut tag = OpenTag::default();
+    // The callback emitter hands over names and values without building tokens or attribute maps.
+    let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: html5gum::Span<()>| -> Option<ImportError> {
+        match event {
+            CallbackEvent::OpenStartTag { name } => {
+                tag = OpenTag { name: name.to_ascii_lowercase(), colspan: 1, rowspan: 1, ..OpenTag::default() };
+            }
+            CallbackEvent::AttributeName { name } => tag.attribute = name.to_ascii_lowercase(),
+            CallbackEvent::AttributeValue { value } => {
+                let span = std::str::from_utf8(value).ok().and_then(|v| v.trim().parse::<u32>().ok()).unwrap_or(1).clamp(1, MAX_SPAN);
+                match tag.attribute.as_slice() {
+                    b"colspan" => tag.colspan = span,
+                    b"rowspan" => tag.rowspan = span,
+                    _ => {}
                 }
             }
-            Token::EndTag(tag) => parser.end(&tag.name.as_slice().to_ascii_lowercase()),
-            Token::String(text) if parser.hidden.is_none() => parser.text(&String::from_utf8_lossy(text.as_slice())),
+            CallbackEvent::CloseStartTag { self_closing } => {
+                if parser.hidden.is_none() {
+                    if let Err(error) = parser.start(&tag.name, tag.colspan, tag.rowspan) {
+                        return Some(error);
+                    }
+                    if self_closing && !RAW_TEXT.contains(&tag.name.as_slice()) {
+                        parser.hidden = None;
+                    }
+                }
+            }
+            CallbackEvent::EndTag { name } => parser.end(&name.to_ascii_lowercase()),
+            CallbackEvent::String { value } if parser.hidden.is_none() => parser.text(&String::from_utf8_lossy(value)),
             _ => {}
         }
+        None
+    });
+    emitter.naively_switch_states(true);
+    if let Some(Ok(error)) = Tokenizer::new_with_emitter(html, emitter).next() {
+        return Err(error);
     }
     Ok(parser.finish())
 }
@@ -445,6 +468,9 @@ mod tests {
                     <p class=MsoNormal><span lang=EN-US style='mso-x'>2024</span><span>年，<o:p></o:p></span><font>全&nbsp;&nbsp;年</font></p>\
                     <p><o:p>&nbsp;</o:p></p><div>下<br>一行</div></body></html>";
         assert_eq!(texts(&read_text(html).unwrap()), ["2024年，全 年", "下", "一行"]);
+        // A head never closed, a self-closed script, an empty <svg/>.
+        let html = "<html><head><title>t</title><script src=a.js /> var x = '<p>no</p>';</script><body><svg/><p>正文</p>";
+        assert_eq!(texts(&read_text(html).unwrap()), ["正文"]);
     }
 
     #[test]

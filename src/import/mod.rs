@@ -1,9 +1,12 @@
-//! Reading reports from the documents people have: JSON, Word/WPS .docx, and extracted text.
+//! Reading reports from the documents people have and publish: JSON, Word .docx and .doc
+//! (and .wps in Word's format), web pages (saved portal pages, fragments, pasted HTML), text
+//! extracted from Word or copied from a PDF, and PDF (the `pdf` reader).
 //!
-//! [`import`] decides the format by content, not by the file name alone. The .docx and the
-//! text readers both turn their input into the same [`document::Block`]s (paragraphs and
-//! tables as rows of cell texts); [`assemble`] finds the title, preamble, headings and prose
-//! in them, and [`tables`] maps every table to the official cells by its labels.
+//! [`import`] decides the format by content ([`sniff`]), not by the file name alone. Every
+//! reader turns its input into the same [`document::Block`]s (paragraphs and tables as rows of
+//! cells, each with the position it was read at); [`assemble`] finds the title, preamble,
+//! headings and prose in them, and [`tables`] maps every table to the official cells by its
+//! labels, keeping each cell's position in `report.source.cells`.
 
 mod agency;
 mod assemble;
@@ -29,6 +32,8 @@ pub use sniff::Format;
 
 /// Largest document accepted at all, and largest total of decompressed .docx parts read.
 pub const MAX_DOCX_BYTES: usize = 64 * 1024 * 1024;
+/// Largest file any reader accepts: a caller may refuse a larger one before reading it.
+pub const MAX_FILE_BYTES: usize = MAX_DOCX_BYTES;
 /// Most entries a .docx may hold (a real report has a few dozen).
 pub const MAX_ZIP_ENTRIES: usize = 2_000;
 /// Largest text or JSON file accepted (a report's text is well under 1 MB).

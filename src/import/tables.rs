@@ -8,7 +8,7 @@
 //! values after the label go to the current header's columns. The header is kept from one
 //! table to the next, so a table split across a page (or in two) still maps.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::assemble::heading_section;
@@ -16,7 +16,7 @@ use super::TableSummary;
 use super::document::{Cell, SourcePos, Table};
 use crate::model::cells::S2_ROWS;
 use crate::model::labels::{self, Axis};
-use crate::model::{CellId, CellKind, CellValue, Report, Section, SourceNote, TableEdition};
+use crate::model::{CellId, CellKind, CellPositions, CellValue, Report, Section, SourceNote, TableEdition};
 
 /// The table sections, in order, for the per-section state of the mapper.
 const SECTIONS: [Section; 3] = [Section::S2, Section::S3, Section::S4];
@@ -340,7 +340,7 @@ pub struct Outcome {
     pub tables: Vec<TableSummary>,
     pub found: Vec<bool>,
     /// Where each cell found was read.
-    pub positions: BTreeMap<CellId, SourcePos>,
+    pub positions: CellPositions,
 }
 
 pub struct TableMapper {
@@ -500,7 +500,7 @@ impl TableMapper {
             })
             .collect();
         for label in &labels {
-            self.note_edited(label, &place.row());
+            self.note_edited(label, place);
         }
         if labels.iter().any(|l| l.roles.contains(&Role::Old2019)) {
             self.edition = TableEdition::Y2019;
@@ -573,7 +573,7 @@ impl TableMapper {
         let Some(role) = label.roles.iter().copied().find(|r| r.is_row_label() && (kind.is_none() || r.kind().is_none() || r.kind() == kind)) else {
             return;
         };
-        self.note_edited(label, &place.row());
+        self.note_edited(label, place);
         if role == Role::Old2019 && label.official == OLD_NORMATIVE && !self.s2_old && self.context == Some(Section::S2) {
             // 「规范性文件」 under the 2021 columns: the older wording of 行政规范性文件 (S004).
             let normative = S2_ROWS.iter().position(|(row, _)| *row == labels::S2_NORMATIVE).expect("a row of 二");
@@ -733,15 +733,16 @@ impl TableMapper {
         }
     }
 
-    fn note_edited(&mut self, label: &Label, location: &str) {
+    fn note_edited(&mut self, label: &Label, place: &Place) {
         if !label.edited {
             return;
         }
+        let location = place.row();
         if self.edited.iter().any(|n| n.location == location && n.expected == label.official) {
             return;
         }
         self.edited.push(SourceNote {
-            location: location.to_string(),
+            location,
             found: label.written.clone(),
             expected: label.official.to_string(),
             cell: None,
@@ -751,12 +752,12 @@ impl TableMapper {
     /// Writes the values found into the report.
     pub fn finish(self, report: &mut Report) -> Outcome {
         let mut found = vec![false; CellId::count()];
-        let mut positions = BTreeMap::new();
+        let mut positions = Vec::new();
         for id in CellId::all() {
             if let Some((raw, at)) = &self.values[id.index()] {
                 report.set_cell_text(id, raw);
                 found[id.index()] = true;
-                positions.insert(id, *at);
+                positions.push((id, *at));
             }
         }
         Outcome {
@@ -766,7 +767,7 @@ impl TableMapper {
             unplaced: capped(self.unplaced),
             tables: self.tables,
             found,
-            positions,
+            positions: CellPositions::new(positions),
         }
     }
 }
@@ -956,6 +957,41 @@ mod tests {
         assert!(outcome.unplaced[0].found.contains("地方性法规") && outcome.unplaced[0].location.contains("第3行"));
         assert!(notes[1].contains("不是格式规定的统计表格"));
         assert!(notes[2].contains("已在前面的表格中出现"));
+    }
+
+    #[test]
+    fn published_layouts_map_with_the_right_notes() {
+        // 「规范性文件」 under the 2021 columns is 行政规范性文件, written the old way (S004).
+        let (report, outcome) = map(&[table(&[&["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], &["规范性文件", "8", "0", "18"]])]);
+        assert_eq!(report.count(CellId::known("s2.normative.in_force")), Some(18));
+        assert_eq!((outcome.edition, outcome.edited_labels[0].expected.as_str()), (TableEdition::Y2021, "行政规范性文件"));
+        // 「（六）其他处理」 as one row: all 0 forces its three rows to 0; other numbers cannot be spread.
+        let zeros = table(&[&["", "（六）其他处理", "0", "0", "0", "0", "0", "0", "0"]]);
+        let (report, outcome) = map(&[zeros]);
+        assert!(outcome.other_forced && outcome.edition == TableEdition::Y2019 && outcome.unplaced.is_empty());
+        for row in ["no_correction", "unpaid_fee", "other"] {
+            assert_eq!(report.count(CellId::known(&format!("s3.other.{row}.total"))), Some(0), "{row}");
+        }
+        let (report, outcome) = map(&[table(&[&["", "（六）其他处理", "0", "0", "0", "0", "0", "0", "1"]])]);
+        assert!(!outcome.other_forced && outcome.unplaced.len() == 1);
+        assert_eq!(report.cell(CellId::known("s3.other.other.total")), &CellValue::Missing);
+        // A misspelt row label is that row, edited.
+        let (report, outcome) = map(&[table(&[&["", "2.其他法律行政止公开", "0", "0", "0", "0", "0", "0", "0"]])]);
+        assert_eq!(report.count(CellId::known("s3.denied.prohibited.total")), Some(0));
+        assert_eq!(outcome.edited_labels.len(), 1);
+        assert!(outcome.unplaced.is_empty());
+    }
+
+    #[test]
+    fn notes_are_capped() {
+        let rows: Vec<Vec<String>> = (0..500).map(|i| vec![format!("无关的行{i}"), "1".into(), "2".into()]).collect();
+        let mut rows_ref: Vec<Vec<String>> = vec![vec!["信息内容".into(), "本年制发件数".into(), "本年废止件数".into()]];
+        rows_ref.extend(rows);
+        let mut mapper = TableMapper::new();
+        mapper.table(&Table::numbered(1, rows_ref), "");
+        let outcome = mapper.finish(&mut Report::empty());
+        assert_eq!(outcome.unplaced.len(), MAX_NOTES);
+        assert!(outcome.unplaced[MAX_NOTES - 1].found.contains("另有 451 处"), "{:?}", outcome.unplaced.last());
     }
 
     #[test]

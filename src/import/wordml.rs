@@ -179,39 +179,43 @@ fn xml_error(position: u64) -> ImportError {
 pub fn blocks(xml: &[u8]) -> Result<Vec<Block>, ImportError> {
     let mut reader = Reader::from_reader(xml);
     let mut builder = Builder::default();
-    // Local names of the open elements.
-    let mut stack: Vec<Vec<u8>> = Vec::new();
+    // Local names of the open elements, one after the other in one buffer (no allocation per
+    // element): `names[starts[i]..starts[i + 1]]` is the i-th.
+    let mut names: Vec<u8> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
     // Depth at which a skipped element opened.
     let mut skipping: Option<usize> = None;
     loop {
         let event = reader.read_event().map_err(|_| xml_error(reader.error_position()))?;
         match event {
             Event::Start(e) => {
-                if stack.len() >= MAX_XML_DEPTH {
+                if starts.len() >= MAX_XML_DEPTH {
                     return Err(ImportError::new(format!(
                         "Word 文档的结构嵌套超过 {MAX_XML_DEPTH} 层，不像是正常的文档（可能是异常文件），未读取"
                     )));
                 }
-                let name = e.local_name().as_ref().to_vec();
-                let parent = stack.last().map(Vec::as_slice);
+                let local = e.local_name();
+                let name = local.as_ref();
+                let parent = starts.last().map(|s| &names[*s..]);
                 if skipping.is_none() && (name == b"del" || name == b"moveFrom") {
                     builder.deletion_mark(parent);
                 }
                 if skipping.is_none() {
-                    if SKIPPED.contains(&name.as_slice()) {
-                        skipping = Some(stack.len());
+                    if SKIPPED.contains(&name) {
+                        skipping = Some(starts.len());
                     } else {
-                        builder.start(&name, parent, &e);
+                        builder.start(name, parent, &e);
                     }
                 }
-                stack.push(name);
+                starts.push(names.len());
+                names.extend_from_slice(name);
             }
             Event::Empty(e) => {
                 if skipping.is_some() {
                     continue;
                 }
                 let name = e.local_name();
-                let parent = stack.last().map(Vec::as_slice);
+                let parent = starts.last().map(|s| &names[*s..]);
                 if name.as_ref() == b"del" || name.as_ref() == b"moveFrom" {
                     builder.deletion_mark(parent);
                     continue;
@@ -220,22 +224,23 @@ pub fn blocks(xml: &[u8]) -> Result<Vec<Block>, ImportError> {
                 builder.end(name.as_ref());
             }
             Event::End(_) => {
-                let Some(name) = stack.pop() else { return Err(xml_error(reader.buffer_position())) };
+                let Some(start) = starts.pop() else { return Err(xml_error(reader.buffer_position())) };
                 match skipping {
-                    Some(depth) if depth == stack.len() => skipping = None,
+                    Some(depth) if depth == starts.len() => skipping = None,
                     Some(_) => {}
-                    None => builder.end(&name),
+                    None => builder.end(&names[start..]),
                 }
+                names.truncate(start);
             }
-            Event::Text(t) if skipping.is_none() && stack.last().is_some_and(|n| n == b"t") => {
+            Event::Text(t) if skipping.is_none() && starts.last().is_some_and(|s| &names[*s..] == b"t") => {
                 let text = t.decode().map_err(|_| encoding_error(reader.buffer_position()))?;
                 builder.push_text(&text);
             }
-            Event::CData(t) if skipping.is_none() && stack.last().is_some_and(|n| n == b"t") => {
+            Event::CData(t) if skipping.is_none() && starts.last().is_some_and(|s| &names[*s..] == b"t") => {
                 let text = t.decode().map_err(|_| encoding_error(reader.buffer_position()))?;
                 builder.push_text(&text);
             }
-            Event::GeneralRef(r) if skipping.is_none() && stack.last().is_some_and(|n| n == b"t") => {
+            Event::GeneralRef(r) if skipping.is_none() && starts.last().is_some_and(|s| &names[*s..] == b"t") => {
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
                     Ok(None) => match r.as_ref() {
@@ -254,7 +259,7 @@ pub fn blocks(xml: &[u8]) -> Result<Vec<Block>, ImportError> {
             _ => {}
         }
     }
-    if !stack.is_empty() {
+    if !starts.is_empty() {
         return Err(xml_error(reader.buffer_position()));
     }
     Ok(builder.blocks)
