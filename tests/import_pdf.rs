@@ -57,7 +57,7 @@ fn fixture(name: &str) -> Vec<u8> {
 /// read (page and line against table, row and column).
 fn comparable(mut report: Report) -> Report {
     if let Some(source) = report.source.as_mut() {
-        source.cells.clear();
+        source.cells = Default::default();
     }
     report
 }
@@ -74,8 +74,8 @@ fn assert_same(pdf: &Report, docx: &Report, what: &str) {
 fn assert_every_cell_has_page_and_line(report: &Report, pages: u32) {
     let cells = &report.source.as_ref().expect("source").cells;
     assert!(cells.len() >= 150, "{} cells with a position", cells.len());
-    for (id, at) in cells {
-        match *at {
+    for (id, at) in cells.iter() {
+        match at {
             SourcePos::Page { page, line } => assert!((1..=pages).contains(&page) && line >= 1, "{}: {at:?}", id.as_str()),
             other => panic!("{}: {other:?} is no page and line", id.as_str()),
         }
@@ -95,7 +95,7 @@ fn libreoffice_pdfs_of_the_official_layouts_import_as_their_docx() {
     assert_eq!(summary.cells_filled, 200, "{}", summary.message);
     assert!(summary.message.contains("PDF"), "{}", summary.message);
     // 表三 runs from page 2 onto page 3, its row 「2.其他法律行政法规禁止公开」 split by the break.
-    let at = |id: &str| report.source.as_ref().unwrap().cells[&xxgk_report::CellId::known(id)];
+    let at = |id: &str| report.source.as_ref().unwrap().cells.get(xxgk_report::CellId::known(id)).expect(id);
     assert!(matches!(at("s3.new.natural"), SourcePos::Page { page: 2, .. }), "{:?}", at("s3.new.natural"));
     assert!(matches!(at("s3.carried_out.total"), SourcePos::Page { page: 3, .. }), "{:?}", at("s3.carried_out.total"));
 }
@@ -220,7 +220,7 @@ fn the_published_pdf_of_hongze_converts_to_its_truth() {
     let imported = import(&std::fs::read(&input).unwrap(), "report.pdf").unwrap();
     assert_every_cell_has_page_and_line(&imported, 5);
     // 「（四）无法提供」 shares its line with 「1.本机关不掌握相关政府信息」 on page 3; 表三 goes on to page 4.
-    let at = |id: &str| imported.source.as_ref().unwrap().cells[&xxgk_report::CellId::known(id)];
+    let at = |id: &str| imported.source.as_ref().unwrap().cells.get(xxgk_report::CellId::known(id)).expect(id);
     assert!(matches!(at("s3.unable.not_held.natural"), SourcePos::Page { page: 3, .. }));
     assert!(matches!(at("s3.unable.needs_creation.natural"), SourcePos::Page { page: 4, .. }));
 }
