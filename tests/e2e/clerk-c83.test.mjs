@@ -106,3 +106,19 @@ test('Chromium 83: typing table 四 cell by cell shows no V002 error; a GBK .txt
   assert.deepEqual(fresh.errors, []);
   await fresh.close();
 });
+
+test('Chromium 83: the real WPS-exported PDF imports; the notice says from which pages', async () => {
+  const page = await openPage();
+  await chooseFile(page, '洪泽区2024年报告.pdf', fs.readFileSync(path.join(REPO, 'tests/fixtures/real/hongze-2024/report.pdf')));
+  await noticeSays(page, '已导入');
+  const state = await page.evaluate(() => ({
+    name: document.querySelector('[data-field="agency.name"]').value,
+    cell: document.querySelector('[data-cell="s2.license.decisions"]').value,
+    notice: document.getElementById('notice').textContent,
+  }));
+  assert.equal(state.name, '淮安市洪泽区人民政府');
+  assert.equal(state.cell, '9487');
+  assert.match(state.notice, /从PDF 文件第 \d+(–\d+)? 页读到 3 个统计表/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
