@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Builds dist/ from www/ (run by `./build.sh dist` after the wasm build):
 //   dist/static/            the page as it is served (www/ without tools/), plus SHA256SUMS; its
-//                           JavaScript and CSS without comments and indentation (terser, a dev
-//                           dependency: names and code stay as written), as in the single file
+//                           JavaScript and CSS without comments and indentation, local names
+//                           shortened (terser, a dev dependency; no code rewritten, exported and
+//                           global names kept), as in the single file
 //   dist/xxgk-report.html   one self-contained file for file:// (no server, no network): CSS,
 //                           JavaScript and the WebAssembly modules (base64) inline: the page's,
 //                           the documents module (Word/HTML) and the batch module (批量检查),
@@ -148,10 +149,10 @@ function base64Lines(bytes) {
 
 // ---- comments out ----------------------------------------------------------------------------
 
-/** JavaScript without comments and indentation; nothing renamed or rewritten (ES2020 kept). */
+/** JavaScript without comments and indentation, local names shortened; no code rewritten (ES2020 kept). */
 async function stripJs(code, { module }) {
   const out = await minify(code, {
-    module, ecma: 2020, compress: false, mangle: false,
+    module, ecma: 2020, compress: false, mangle: true,
     format: { comments: false, ascii_only: false, semicolons: false },
   });
   return out.code + '\n';
