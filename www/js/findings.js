@@ -37,7 +37,9 @@ export function createFindingsView({ registry, summary, live, onJump, scope, sev
     const presentation = present(findings);
     last = presentation;
     const visible = presentation.shown;
-    const roles = sumRoles(visible);
+    const sums = visible.filter(isSum);
+    const named = suspects(sums);
+    const roles = sumRoles(sums, named);
     const perKey = new Map();
     const perTable = new Map();
     const add = (map, key, f) => {
@@ -72,7 +74,7 @@ export function createFindingsView({ registry, summary, live, onJump, scope, sev
       for (const f of list) box.appendChild(messageLine(f, 'p'));
       if (state && state.left > 0 && !list.length) box.appendChild(progressLine(table, state));
     }
-    renderSummary(visible, presentation, roles);
+    renderSummary(visible, presentation, named);
     if (popover) popover.refresh();
     if (onCounts) onCounts(countsOf(presentation));
   }
@@ -152,14 +154,9 @@ export function createFindingsView({ registry, summary, live, onJump, scope, sev
     ]);
   }
 
-  /**
-   * The part each cell plays in the broken sums: Map id → {kind: 'suspect'|'total'|'part', note}.
-   * The suspect comes from the core when it names one (f.suspect, one set); until then it is the
-   * one cell that every broken sum of a table has in common, if there is exactly one.
-   */
-  function sumRoles(findings) {
+  /** The part each cell plays in the broken sums: Map id → {kind: 'suspect'|'total'|'part', note}. */
+  function sumRoles(sums, named) {
     const roles = new Map();
-    const sums = findings.filter(isSum);
     const rank = { suspect: 3, total: 2, part: 1 };
     const give = (cell, kind, note) => {
       const had = roles.get(cell);
@@ -168,10 +165,15 @@ export function createFindingsView({ registry, summary, live, onJump, scope, sev
     for (const f of sums) {
       f.cells.forEach((cell, i) => give(cell, i === 0 ? 'total' : 'part'));
     }
-    for (const s of suspects(sums)) give(s.cell, 'suspect', s.note);
+    for (const s of named) give(s.cell, 'suspect', s.note);
     return roles;
   }
 
+  /**
+   * The cells most likely wrong, each with its note at the cell and its line in the summary: the
+   * core's when it names one set (f.suspect, issue 15); until then the one cell that every broken
+   * sum of a table has in common, if there is exactly one.
+   */
   function suspects(sums) {
     const named = [];
     const fromCore = sums.filter((f) => f.suspect && f.suspect.set_count === 1 && f.suspect.sets.length === 1);
@@ -209,7 +211,7 @@ export function createFindingsView({ registry, summary, live, onJump, scope, sev
     return named;
   }
 
-  function renderSummary(findings, presentation, roles) {
+  function renderSummary(findings, presentation, named) {
     const sig = signature(findings) + '|' + presentation.unfilled + '|' + Array.from(presentation.tables.values()).map((t) => t.started + ':' + t.left).join(',');
     if (sig === summarySignature) return;
     summarySignature = sig;
@@ -228,7 +230,7 @@ export function createFindingsView({ registry, summary, live, onJump, scope, sev
     } else {
       summary.appendChild(h('p', { class: 'summary-hint' }, '点击条目可跳到需要修改的位置。错误必须改正；警告请核实后决定是否修改。'));
       const list = h('ul', { class: 'summary-list' });
-      for (const s of suspects(findings.filter(isSum))) {
+      for (const s of named) {
         list.appendChild(h('li', { class: 'summary-item summary-suspect', 'data-suspect': s.cell }, [
           h('span', { class: 'icon icon-suspect', 'aria-hidden': 'true' }, '◎'),
           h('a', { href: '#' + domId('c', s.cell), onclick: (e) => { e.preventDefault(); onJump({ cells: [s.cell], field: null, span: null }); } }, s.message),
