@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cells::{CellId, CellKind};
 use super::report::{Agency, Report, SourceInfo, Texts};
+use super::review::ReviewMark;
 use super::value::{Amount, CellValue};
 
 /// The value of `format` in every document.
@@ -58,6 +59,8 @@ struct Document {
     cells: CellMap,
     #[serde(default)]
     source: Option<SourceInfo>,
+    #[serde(default)]
+    reviewed: Vec<ReviewMark>,
 }
 
 #[derive(Serialize)]
@@ -71,6 +74,8 @@ struct DocumentOut<'a> {
     cells: CellsOut<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: &'a Option<SourceInfo>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    reviewed: &'a [ReviewMark],
 }
 
 /// Reads a report from a JSON document.
@@ -122,6 +127,7 @@ fn read_document(text: &str) -> Result<Report, JsonError> {
     report.headings = doc.headings;
     report.text = doc.text;
     report.source = doc.source;
+    report.reviewed = doc.reviewed;
     for (id, value) in doc.cells.0 {
         report.set_cell(id, value);
     }
@@ -138,6 +144,7 @@ pub fn to_json(report: &Report) -> String {
         text: &report.text,
         cells: CellsOut(report),
         source: &report.source,
+        reviewed: &report.reviewed,
     };
     serde_json::to_string_pretty(&doc).expect("a report always serialises")
 }

@@ -1,14 +1,18 @@
 //! The report model: cells, labels, table layouts, values and the JSON document.
 
 pub mod cells;
+pub mod edit;
 pub mod json;
 pub mod labels;
 pub mod layout;
 pub mod report;
+pub mod review;
 pub mod value;
 
 pub use cells::{CellDef, CellId, CellKind, Section};
+pub use edit::{Edit, EditError};
 pub use json::{from_json, from_json_keeping_invalid, to_json, JsonError, FORMAT_ID};
 pub use layout::{layouts, GridCell, Scope, TableLayout};
 pub use report::{Agency, Level, Report, SourceInfo, SourceNote, TableEdition, TextField, Texts};
+pub use review::ReviewMark;
 pub use value::{Amount, CellValue};

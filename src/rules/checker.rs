@@ -5,7 +5,7 @@
 //! rules that read only the prose ([`Inputs::Prose`]) and runs them again only when the prose,
 //! headings, agency block, year or import notes changed. Its findings are exactly [`check`]'s.
 
-use super::{Context, Finding, Inputs, RULES};
+use super::{annotate, Context, Finding, Inputs, RULES};
 use crate::model::{Agency, Report, SourceInfo, Texts};
 
 /// A rule engine that remembers the findings of prose rules between checks.
@@ -41,6 +41,7 @@ impl Checker {
         }
         let mut all: Vec<Finding> = self.by_rule.iter().flatten().cloned().collect();
         all.sort_by_key(|f| f.severity);
+        annotate(report, &mut all);
         all
     }
 }

@@ -5,8 +5,12 @@
 
 mod checker;
 mod finding;
+pub mod fix;
+pub mod locate;
 pub mod reference;
 pub mod registry;
+pub mod review;
+mod suspect;
 
 mod a001;
 mod a002;
@@ -40,7 +44,9 @@ mod v003;
 
 pub use checker::Checker;
 pub use finding::{Finding, Severity, TextSpan};
+pub use fix::{apply_fixes, AppliedFix, Applicability, Fix};
 pub use registry::{rule, RULES};
+pub use suspect::{Suspect, SuspectCell};
 
 use crate::model::{CellId, Report};
 
@@ -133,6 +139,7 @@ macro_rules! declare_rule {
 pub(crate) use declare_rule;
 
 /// Checks a report against every rule; findings come most severe first, then in catalog order.
+/// The findings of the sums name the cells most likely wrong, and reviewed findings say so.
 pub fn check(report: &Report) -> Vec<Finding> {
     let context = Context::new(report);
     let mut findings = Vec::new();
@@ -140,5 +147,13 @@ pub fn check(report: &Report) -> Vec<Finding> {
         (rule.check)(&context, &mut findings);
     }
     findings.sort_by_key(|f| f.severity);
+    annotate(report, &mut findings);
     findings
+}
+
+/// What a finding learns from the others and from the report: suspects of the sums, fixes that
+/// need the whole table, reviewed marks.
+fn annotate(report: &Report, findings: &mut [Finding]) {
+    suspect::annotate(report, findings);
+    review::annotate(report, findings);
 }

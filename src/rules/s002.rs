@@ -1,3 +1,4 @@
+use super::fix::{Applicability, Fix};
 use super::text::with_span_in;
 use super::{declare_rule, sections, Context, Finding};
 use crate::model::labels::{SECTION_NUMERALS, SECTION_TITLES};
@@ -74,7 +75,19 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             _ => (trimmed_start, trimmed_start + heading.trim().len()),
         };
-        out.push(with_span_in(Finding::new(&RULE, message), format!("headings[{index}]"), heading, start, end));
+        let path = format!("headings[{index}]");
+        let mut finding = with_span_in(Finding::new(&RULE, message), path.clone(), heading, start, end);
+        let title_at = heading.find(found.title).filter(|_| found.exact_title);
+        if let (true, Some(title_at)) = (wording_wrong, title_at) {
+            // Only the number is wrong or missing: renumbering cannot change the meaning.
+            let numeral = format!("{numeral}、");
+            finding = finding.with_fix(Fix::replace(&path, heading, trimmed_start, title_at, &numeral, Applicability::Safe));
+        } else if wording_wrong {
+            let official = format!("{numeral}、{}", SECTION_TITLES[found.section]);
+            let end = trimmed_start + heading.trim().len();
+            finding = finding.with_fix(Fix::replace(&path, heading, trimmed_start, end, &official, Applicability::Review));
+        }
+        out.push(finding);
     }
 }
 

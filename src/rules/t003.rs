@@ -1,3 +1,4 @@
+use super::fix::{Applicability, Fix};
 use super::text::{char_at, char_before, clause_around, prose, Terms};
 use super::{declare_rule, Context, Finding};
 use crate::model::{Agency, Level};
@@ -210,7 +211,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     word.name()
                 ),
             };
-            out.push(Finding::new(&RULE, message).with_text_span(field, text, hit.start, hit.end));
+            // A scope word changes what the sentence claims: a person confirms it.
+            let fix = Fix::replace(field.path(), text, hit.start, hit.end, own.word(), Applicability::Review);
+            out.push(Finding::new(&RULE, message).with_text_span(field, text, hit.start, hit.end).with_fix(fix));
         }
     }
 }

@@ -1,3 +1,4 @@
+use super::fix::{Applicability, Fix};
 use super::text::{char_before, clause_around, prose, Terms};
 use super::{declare_rule, Context, Finding};
 
@@ -52,7 +53,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 "{}使用了旧提法「{old}」：现行条例和年度报告格式的表述为「{current}」，请改用现行表述",
                 field.label()
             );
-            out.push(Finding::new(&RULE, message).with_text_span(field, text, hit.start, hit.end));
+            let mut finding = Finding::new(&RULE, message).with_text_span(field, text, hit.start, hit.end);
+            // Only this term is a drop-in replacement; the others need the sentence rewritten.
+            if old == "同意公开" {
+                finding = finding.with_fix(Fix::replace(field.path(), text, hit.start, hit.end, current, Applicability::Review));
+            }
+            out.push(finding);
         }
     }
 }

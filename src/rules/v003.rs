@@ -1,3 +1,4 @@
+use super::fix::{Applicability, Fix};
 use super::{declare_rule, Context, Finding};
 use crate::model::{Amount, CellId, CellValue, Level};
 
@@ -40,5 +41,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
          若 {amount} 是以元计的金额，应填写 {in_wan}",
         id.label(),
     );
-    out.push(Finding::new(&RULE, message).with_cells([id]));
+    let fix = Fix::set_cells(ctx.report, &[(id, in_wan.to_string())], Applicability::Review);
+    out.push(Finding::new(&RULE, message).with_cells([id]).with_fix(fix));
 }

@@ -1,0 +1,108 @@
+//! Error localization (Fellegi–Holt) on random consistent tables: change k ≤ 2 filled cells,
+//! and the fewest cells that mend every sum are found, with values that do mend them.
+
+mod tables_support;
+
+use proptest::prelude::*;
+use tables_support::*;
+use xxgk_report::model::CellValue;
+use xxgk_report::rules::locate::{localize, rules_of_cell, CellChange, Target};
+use xxgk_report::{check, CellId, Report};
+
+/// A new value for a cell: `delta` above or below the old one, never the old one itself.
+fn changed(old: u64, delta: u64, up: bool) -> u64 {
+    if up || old < delta {
+        old + delta
+    } else {
+        old - delta
+    }
+}
+
+fn a_codes(report: &Report) -> Vec<&'static str> {
+    check(report).iter().filter(|f| f.code.starts_with('A')).map(|f| f.code).collect()
+}
+
+fn apply(report: &mut Report, set: &[CellChange]) {
+    for change in set {
+        let Target::Exact(value) = change.target else { panic!("no single value for {}: {change:?}", change.cell) };
+        report.set_cell(change.cell, CellValue::Count(value));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn up_to_two_wrong_cells_are_localized(
+        columns in columns(),
+        review in review_groups(),
+        changes in prop::collection::vec((table_cell(), 1u64..1000, any::<bool>()), 1..=2),
+    ) {
+        let original = consistent_report(&columns, &review);
+        let mut report = original.clone();
+        let mut cells: Vec<CellId> = Vec::new();
+        for &(cell, delta, up) in &changes {
+            if !cells.contains(&cell) {
+                cells.push(cell);
+                report.set_cell(cell, CellValue::Count(changed(original.count(cell).unwrap(), delta, up)));
+            }
+        }
+        let k = cells.len();
+        let explanations = localize(&report);
+        // Every part with a broken sum is explained, by at most k cells in all.
+        prop_assert!(explanations.iter().all(|e| !e.sets.is_empty()), "{explanations:?}");
+        let cells_needed: usize = explanations.iter().map(|e| e.sets[0].len()).sum();
+        prop_assert!(cells_needed <= k, "{cells_needed} cells for {k} changes: {explanations:?}");
+        // Each way of mending one part, with the first way of every other part, restores every sum.
+        for (i, explanation) in explanations.iter().enumerate() {
+            for set in &explanation.sets {
+                prop_assert!(set.iter().all(|c| c.current == report.count(c.cell).unwrap()));
+                let mut mended = report.clone();
+                apply(&mut mended, set);
+                for (j, other) in explanations.iter().enumerate() {
+                    if j != i {
+                        apply(&mut mended, &other.sets[0]);
+                    }
+                }
+                prop_assert_eq!(a_codes(&mended), Vec::<&str>::new(), "after {:?}", set);
+            }
+        }
+        // One cell that takes part in two sums or more: exactly that cell, back to its old value.
+        if k == 1 && rules_of_cell(cells[0]).len() >= 2 {
+            let cell = cells[0];
+            let expected = CellChange { cell, current: report.count(cell).unwrap(), target: Target::Exact(original.count(cell).unwrap()) };
+            prop_assert_eq!(explanations.len(), 1);
+            prop_assert!(explanations[0].is_unique(), "{:?}", explanations[0]);
+            prop_assert_eq!(&explanations[0].sets, &vec![vec![expected]]);
+        }
+    }
+}
+
+/// The held-out kind of mistake: one number off in a report of a whole district (淮安市洪泽区,
+/// as published, every sum holding), found with its right value and named in the finding.
+#[test]
+fn one_number_off_in_a_district_report_is_named_with_its_value() {
+    let truth = include_str!("fixtures/fixes/hongze-2024.json");
+    let original = xxgk_report::model::from_json(truth).unwrap();
+    assert_eq!(a_codes(&original), Vec::<&str>::new());
+    for (id, typed) in [("s3.outcome_total.natural", "96"), ("s3.unable.not_held.natural", "13"), ("s3.new.total", "59")] {
+        let cell = CellId::known(id);
+        let mut report = original.clone();
+        report.set_cell_text(cell, typed);
+        let right = original.count(cell).unwrap();
+        let explanations = localize(&report);
+        assert_eq!(explanations.len(), 1, "{id}");
+        assert_eq!(explanations[0].sets, vec![vec![CellChange { cell, current: typed.parse().unwrap(), target: Target::Exact(right) }]]);
+        let findings = check(&report);
+        let sums: Vec<_> = findings.iter().filter(|f| f.code.starts_with('A')).collect();
+        assert!(sums.len() >= 2, "{id}: {sums:?}");
+        for f in sums {
+            let suspect = f.suspect.as_ref().expect("the sums name the suspect");
+            assert!(suspect.message.starts_with(&format!("最可能是{}填写有误：改为 {right}，则 ", cell.short_label())), "{}", suspect.message);
+            assert_eq!(f.fixes.len(), 1);
+            let mut fixed = report.clone();
+            fixed.apply(&f.fixes[0]).unwrap();
+            assert_eq!(fixed, original);
+        }
+    }
+}
