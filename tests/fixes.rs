@@ -9,7 +9,7 @@ use std::path::Path;
 
 use rule_fixtures::{all_fixtures, SEED};
 use xxgk_report::model::{from_json, from_json_keeping_invalid, to_json};
-use xxgk_report::rules::{apply_fixes, review, Applicability};
+use xxgk_report::rules::{apply_fixes, review, undo_fixes, Applicability};
 use xxgk_report::{check, Finding, Report, Severity};
 
 /// What identifies a finding across a change elsewhere in the report.
@@ -94,6 +94,16 @@ fn the_seeds_safe_fixes_leave_only_what_a_person_must_judge() {
     let codes: Vec<&str> = left.iter().map(|f| f.code).collect();
     assert_eq!(codes, ["T003", "T003", "T004", "T008", "T009"]);
     assert!(left.iter().flat_map(|f| &f.fixes).all(|fix| fix.applicability != Applicability::Safe));
+    // Undone together, in one step.
+    let mut undone = report.clone();
+    undo_fixes(&mut undone, &applied).unwrap();
+    assert_eq!(undone, from_json(SEED).unwrap());
+    // Not after the clerk typed over what a fix wrote: then nothing is undone.
+    let mut typed = report.clone();
+    typed.headings.as_mut().unwrap()[3] = "（四）政府信息公开行政复议、行政诉讼情况".into();
+    let before = typed.clone();
+    assert!(undo_fixes(&mut typed, &applied).is_err());
+    assert_eq!(typed, before);
     // The scope words have fixes a person confirms; the rest has none.
     assert_eq!(left.iter().map(|f| f.fixes.len()).collect::<Vec<_>>(), [1, 1, 0, 0, 0]);
 }

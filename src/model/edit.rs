@@ -38,13 +38,15 @@ impl fmt::Display for EditError {
 impl std::error::Error for EditError {}
 
 impl Edit {
-    /// The text field or cell the edit changes, for messages: 「headings[2]」, the cell's label.
+    /// The text field or cell the edit changes, for messages: 「一、总体情况」, 「第 3 个标题」,
+    /// the cell's label.
     pub fn place(&self) -> String {
         match self {
             Edit::Cell { cell, .. } => cell.label().to_string(),
-            Edit::Text { field, .. } => match field.strip_prefix("text.").and_then(TextField::from_key) {
-                Some(text_field) => text_field.label().to_string(),
-                None => field.clone(),
+            Edit::Text { field, .. } => match (field.strip_prefix("text.").and_then(TextField::from_key), heading_index(field)) {
+                (Some(text_field), _) => text_field.label().to_string(),
+                (None, Some(index)) => format!("第 {} 个标题", index + 1),
+                (None, None) => field.clone(),
             },
         }
     }

@@ -124,6 +124,17 @@ pub fn apply_fixes(report: &mut Report, findings: &[Finding], widest: Applicabil
     applied
 }
 
+/// Undoes fixes made together (as [`apply_fixes`] returns them): all, in the reverse order, or
+/// none when the report has changed since at a place one of them touched.
+pub fn undo_fixes(report: &mut Report, applied: &[AppliedFix]) -> Result<(), EditError> {
+    let mut scratch = report.clone();
+    for a in applied.iter().rev() {
+        scratch.apply(&a.undo)?;
+    }
+    *report = scratch;
+    Ok(())
+}
+
 /// Where a fix's first text edit stands (cells come first).
 fn position(fix: &Fix) -> Option<(&str, usize)> {
     fix.edits.iter().find_map(|e| match e {

@@ -44,7 +44,7 @@ mod v003;
 
 pub use checker::Checker;
 pub use finding::{Finding, Severity, TextSpan};
-pub use fix::{apply_fixes, AppliedFix, Applicability, Fix};
+pub use fix::{apply_fixes, undo_fixes, AppliedFix, Applicability, Fix};
 pub use registry::{rule, RULES};
 pub use suspect::{Suspect, SuspectCell};
 

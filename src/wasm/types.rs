@@ -3,8 +3,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::model::{CellId, CellKind};
-use crate::rules::{Finding, Severity, TextSpan};
+use crate::model::{CellId, CellKind, Report};
+use crate::rules::{review, Finding, Fix, Severity, Suspect, TextSpan};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -30,7 +30,37 @@ export interface Finding {
   difference: number | null;
   /** In Chinese. */
   message: string;
+  /** Changes that resolve the finding; apply one with `Session.applyFix(fix.id)`. */
+  fixes: Fix[];
+  /** For the sums of the tables: the cells most likely wrong. */
+  suspect: Suspect | null;
+  /** The reason given when the finding was marked 「已核实」; such findings are counted apart. */
+  reviewed: string | null;
+  /** What `Session.markReviewed` takes; null for errors of the A and V rules (they cannot be marked). */
+  fingerprint: string | null;
 }
+
+/** "safe": cannot change the meaning (「全部安全修正」 applies these); "review": a person confirms
+ *  it (a number, a scope word); "alternative": one of several equally small fixes, only on request. */
+export type Applicability = "safe" | "review" | "alternative";
+
+/** One change; `before` is what the fix expects to find (a stale fix is refused). Text offsets
+ *  count Unicode characters (code points), not UTF-16 units. */
+export type Edit =
+  | { kind: "cell"; cell: string; before: string; after: string }
+  | { kind: "text"; field: string; start: number; end: number; before: string; after: string };
+
+export interface Fix { id: string; title: string; applicability: Applicability; edits: Edit[]; }
+
+/** A fix that was made, the code of the finding that offered it, and the fix that undoes it. */
+export interface AppliedFix { code: string; fix: Fix; undo: Fix; }
+
+/** A cell of a suspect set: `value` is the one value that works; `min`/`max` a range (P001). */
+export interface SuspectCell { cell: string; current: number; value: number | null; min: number | null; max: number | null; }
+
+/** `sets`: every smallest set of cells whose change mends the broken sums; `set_count` 1 means
+ *  the cells are identified (mark `sets[0]` strongly), more means the tables cannot tell. */
+export interface Suspect { sets: SuspectCell[][]; set_count: number; rules: string[]; message: string; }
 
 export type Scope = "col" | "colgroup" | "row" | "rowgroup" | "none";
 export type GridCell =
@@ -83,10 +113,14 @@ pub(crate) struct FindingView<'a> {
     computed: Option<f64>,
     difference: Option<f64>,
     message: &'a str,
+    fixes: &'a [Fix],
+    suspect: Option<SuspectView<'a>>,
+    reviewed: Option<&'a str>,
+    fingerprint: Option<String>,
 }
 
-impl<'a> From<&'a Finding> for FindingView<'a> {
-    fn from(f: &'a Finding) -> Self {
+impl<'a> FindingView<'a> {
+    pub(crate) fn new(f: &'a Finding, report: &Report) -> Self {
         FindingView {
             code: f.code,
             name: f.name,
@@ -98,7 +132,44 @@ impl<'a> From<&'a Finding> for FindingView<'a> {
             computed: f.computed.map(|n| n as f64),
             difference: f.difference.map(|n| n as f64),
             message: &f.message,
+            fixes: &f.fixes,
+            suspect: f.suspect.as_ref().map(SuspectView::from),
+            reviewed: f.reviewed.as_deref(),
+            fingerprint: review::reviewable(f).then(|| review::fingerprint(report, f)),
         }
+    }
+}
+
+#[derive(Serialize)]
+pub(crate) struct SuspectView<'a> {
+    sets: Vec<Vec<SuspectCellView>>,
+    set_count: usize,
+    rules: &'a [&'static str],
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct SuspectCellView {
+    cell: CellId,
+    current: f64,
+    value: Option<f64>,
+    min: Option<f64>,
+    max: Option<f64>,
+}
+
+impl<'a> From<&'a Suspect> for SuspectView<'a> {
+    fn from(s: &'a Suspect) -> Self {
+        let number = |n: Option<u64>| n.map(|n| n as f64);
+        let sets = s
+            .sets
+            .iter()
+            .map(|set| {
+                set.iter()
+                    .map(|c| SuspectCellView { cell: c.cell, current: c.current as f64, value: number(c.value), min: number(c.min), max: number(c.max) })
+                    .collect()
+            })
+            .collect();
+        SuspectView { sets, set_count: s.set_count, rules: &s.rules, message: &s.message }
     }
 }
 

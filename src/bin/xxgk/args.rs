@@ -3,10 +3,12 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use crate::fix::{FixMode, FixOptions};
+
 /// What the user asked for.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
-    Check { files: Vec<PathBuf>, json: bool },
+    Check { files: Vec<PathBuf>, json: bool, fix: FixOptions },
     Rules { output: RulesOutput },
     Convert { file: PathBuf, to: String, output: Option<PathBuf> },
     Help,
@@ -46,6 +48,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
     let mut markdown = false;
     let mut to = None;
     let mut output = None;
+    let mut fix = FixOptions::default();
     let mut options_ended = false;
     while let Some(arg) = args.next() {
         // File names need not be UTF-8 (archives from other systems); only options must be.
@@ -75,6 +78,23 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
                 no_value(&inline_value)?;
                 markdown = true;
             }
+            ("check", "--fix" | "--diff") => {
+                no_value(&inline_value)?;
+                let mode = if name == "--fix" { FixMode::Apply } else { FixMode::Diff };
+                if fix.mode != FixMode::Off && fix.mode != mode {
+                    return Err(usage("--fix 和 --diff 只能选一个"));
+                }
+                fix.mode = mode;
+            }
+            ("check", "--unsafe-fixes") => {
+                no_value(&inline_value)?;
+                fix.unsafe_fixes = true;
+            }
+            ("check", "--in-place") => {
+                no_value(&inline_value)?;
+                fix.in_place = true;
+            }
+            ("check", "--to" | "-t") => fix.to = Some(value(name, inline_value, &mut args)?),
             ("convert", "--to" | "-t") => to = Some(value(name, inline_value, &mut args)?),
             ("convert", "--output" | "-o") => output = Some(PathBuf::from(value(name, inline_value, &mut args)?)),
             _ => return Err(usage(format!("未知的选项「{text}」（{command} 命令）"))),
@@ -86,7 +106,8 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
             if positional.is_empty() {
                 return Err(usage("check 命令需要至少一个要检查的文件"));
             }
-            Ok(Command::Check { files: positional.into_iter().map(PathBuf::from).collect(), json })
+            fix.check().map_err(usage)?;
+            Ok(Command::Check { files: positional.into_iter().map(PathBuf::from).collect(), json, fix })
         }
         "rules" => {
             if let Some(extra) = positional.first() {
@@ -140,11 +161,16 @@ mod tests {
     fn commands_and_options() {
         assert_eq!(
             run(&["check", "a.json", "--json", "b.json"]),
-            Ok(Command::Check { files: vec!["a.json".into(), "b.json".into()], json: true })
+            Ok(Command::Check { files: vec!["a.json".into(), "b.json".into()], json: true, fix: FixOptions::default() })
         );
         assert_eq!(
             run(&["check", "--", "--odd-name.json"]),
-            Ok(Command::Check { files: vec!["--odd-name.json".into()], json: false })
+            Ok(Command::Check { files: vec!["--odd-name.json".into()], json: false, fix: FixOptions::default() })
+        );
+        let fix = FixOptions { mode: FixMode::Apply, unsafe_fixes: true, ..FixOptions::default() };
+        assert_eq!(
+            run(&["check", "--fix", "--unsafe-fixes", "a.json"]),
+            Ok(Command::Check { files: vec!["a.json".into()], json: false, fix })
         );
         assert_eq!(run(&["rules", "--markdown"]), Ok(Command::Rules { output: RulesOutput::Markdown }));
         assert_eq!(
@@ -168,5 +194,8 @@ mod tests {
         assert!(message(&["convert", "a.json", "b.json", "--to", "json"]).contains("一个输入文件"));
         assert!(message(&["rules", "--json", "--markdown"]).contains("只能选一个"));
         assert!(message(&["check", "--json=yes", "a.json"]).contains("不带参数"));
+        assert!(message(&["check", "--fix", "--diff", "a.json"]).contains("只能选一个"));
+        assert!(message(&["check", "--unsafe-fixes", "a.json"]).contains("--fix 或 --diff"));
+        assert!(message(&["check", "--fix", "--to", "pdf", "a.json"]).contains("json 或 docx"));
     }
 }

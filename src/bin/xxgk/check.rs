@@ -7,6 +7,7 @@ use serde::Serialize;
 use xxgk_report::model::TextField;
 use xxgk_report::{Finding, Severity};
 
+use crate::fix::{self, FixOptions, FixOutcome};
 use crate::input::read_report;
 use crate::status::Status;
 
@@ -14,7 +15,13 @@ use crate::status::Status;
 #[derive(Serialize)]
 #[serde(untagged)]
 enum FileReport {
-    Checked { file: String, counts: Counts, findings: Vec<Finding> },
+    Checked {
+        file: String,
+        counts: Counts,
+        findings: Vec<Finding>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        fixes: Option<FixOutcome>,
+    },
     Failed { file: String, error: String },
 }
 
@@ -23,12 +30,18 @@ struct Counts {
     error: usize,
     warning: usize,
     info: usize,
+    /// Findings marked 「已核实」, counted apart from the others.
+    reviewed: usize,
 }
 
 impl Counts {
     fn of(findings: &[Finding]) -> Counts {
         let mut counts = Counts::default();
         for f in findings {
+            if f.reviewed.is_some() {
+                counts.reviewed += 1;
+                continue;
+            }
             match f.severity {
                 Severity::Error => counts.error += 1,
                 Severity::Warning => counts.warning += 1,
@@ -42,37 +55,57 @@ impl Counts {
         self.error += other.error;
         self.warning += other.warning;
         self.info += other.info;
+        self.reviewed += other.reviewed;
     }
 }
 
 impl std::fmt::Display for Counts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} 个错误、{} 个警告、{} 条提示", self.error, self.warning, self.info)
+        write!(f, "{} 个错误、{} 个警告、{} 条提示", self.error, self.warning, self.info)?;
+        if self.reviewed > 0 {
+            write!(f, "（另有 {} 条已核实）", self.reviewed)?;
+        }
+        Ok(())
     }
 }
 
-pub fn run(files: &[PathBuf], json: bool) -> io::Result<Status> {
+pub fn run(files: &[PathBuf], json: bool, fix: &FixOptions) -> io::Result<Status> {
     let mut status = Status::Clean;
     let mut reports = Vec::with_capacity(files.len());
     let mut out = io::stdout().lock();
     for path in files {
         let file = path.to_string_lossy().into_owned();
-        let report = match read_report(path) {
-            Ok(report) => {
+        let read = read_report(path);
+        if !json && read.is_ok() && fix.mode == fix::FixMode::Apply {
+            writeln!(out, "{file}")?;
+        }
+        let read = match read {
+            Ok(report) if fix.active() => match fix::run(path, report, fix, json, &mut out)? {
+                (report, Ok(outcome)) => Ok((report, Some(outcome))),
+                (_, Err(error)) => Err(error),
+            },
+            other => other.map(|report| (report, None)),
+        };
+        let report = match read {
+            Ok((report, fixes)) => {
                 let findings = xxgk_report::check(&report);
                 let counts = Counts::of(&findings);
                 if counts.error > 0 {
                     status = status.max(Status::Errors);
                 }
-                FileReport::Checked { file, counts, findings }
+                FileReport::Checked { file, counts, findings, fixes }
             }
             Err(error) => {
                 status = Status::Failed;
                 FileReport::Failed { file, error }
             }
         };
-        if !json {
-            print_text(&mut out, &report, files.len() > 1)?;
+        if !json && fix.mode == fix::FixMode::Diff {
+            if let FileReport::Failed { file, error } = &report {
+                eprintln!("xxgk：无法检查 {file}：{error}");
+            }
+        } else if !json {
+            print_text(&mut out, &report, files.len() > 1, fix.active())?;
         }
         reports.push(report);
     }
@@ -86,15 +119,17 @@ pub fn run(files: &[PathBuf], json: bool) -> io::Result<Status> {
     Ok(status)
 }
 
-fn print_text(out: &mut impl Write, report: &FileReport, several: bool) -> io::Result<()> {
+fn print_text(out: &mut impl Write, report: &FileReport, several: bool, named: bool) -> io::Result<()> {
     match report {
         FileReport::Failed { file, error } => {
             out.flush()?;
             eprintln!("xxgk：无法检查 {file}：{error}");
             return Ok(());
         }
-        FileReport::Checked { file, counts, findings } => {
-            writeln!(out, "{file}")?;
+        FileReport::Checked { file, counts, findings, .. } => {
+            if !named {
+                writeln!(out, "{file}")?;
+            }
             for finding in findings {
                 print_finding(out, finding)?;
             }
@@ -109,7 +144,8 @@ fn print_text(out: &mut impl Write, report: &FileReport, several: bool) -> io::R
 }
 
 fn print_finding(out: &mut impl Write, f: &Finding) -> io::Result<()> {
-    writeln!(out, "  {} {} {}", f.severity.label(), f.code, f.name)?;
+    let label = if f.reviewed.is_some() { "已核实" } else { f.severity.label() };
+    writeln!(out, "  {label} {} {}", f.code, f.name)?;
     writeln!(out, "    {}", f.message)?;
     if !f.cells.is_empty() {
         let cells: Vec<&str> = f.cells.iter().map(|c| c.as_str()).collect();
@@ -128,7 +164,7 @@ fn print_finding(out: &mut impl Write, f: &Finding) -> io::Result<()> {
             None => writeln!(out, "    位置：{place}")?,
         }
     }
-    Ok(())
+    fix::print_finding_notes(out, f)
 }
 
 fn print_total(out: &mut impl Write, reports: &[FileReport]) -> io::Result<()> {

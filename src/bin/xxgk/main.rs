@@ -3,6 +3,7 @@
 mod args;
 mod check;
 mod convert;
+mod fix;
 mod input;
 mod rules;
 mod status;
@@ -18,6 +19,8 @@ xxgk —— 政府信息公开工作年度报告检查工具（国办公开办�
 
 用法：
   xxgk check [--json] 文件...               检查年度报告，按文件列出发现的问题
+  xxgk check --fix [--unsafe-fixes] 文件... 应用修正，修正后的报告写在原文件旁
+  xxgk check --diff [--unsafe-fixes] 文件...列出将要做的修正，不写入文件
   xxgk rules [--json | --markdown]          列出全部检查规则
   xxgk convert 文件 --to 格式 [-o 输出文件]  转换格式：json、docx、html、html-fragment
   xxgk --help                               显示本帮助
@@ -25,6 +28,13 @@ xxgk —— 政府信息公开工作年度报告检查工具（国办公开办�
 
 选项：
   --json           以 JSON 输出，供程序处理
+  --fix            （check）应用安全修正（标题序号、条例名称等不改变原意的修正），
+                   修正后的报告写入「<原文件名>（已修正）.json」或「….docx」，不覆盖原文件
+  --unsafe-fixes   （check）同时应用需复核的修正（数字、范围用语等）；
+                   有几种同样小的改法时（无法确定是哪一格），一律不自动修正
+  --diff           （check）只列出修正前后的内容，不写入文件
+  --in-place       （check --fix）直接写回原文件（.json 或 .docx）
+  --to 格式        （check --fix）修正后报告的格式：json 或 docx
   --markdown       （rules）输出规则说明文档（docs/rules.md）
   -t, --to 格式    （convert）目标格式：json、docx（Word）、html（独立网页）、
                    html-fragment（粘贴到网站内容管理系统的片段）
@@ -40,6 +50,8 @@ xxgk —— 政府信息公开工作年度报告检查工具（国办公开办�
 示例：
   xxgk check 2024年报.json
   xxgk check --json 报告/*.json > 检查结果.json
+  xxgk check --diff 2024年报.docx
+  xxgk check --fix 2024年报.docx                （写入「2024年报（已修正）.docx」）
   xxgk convert 2024年报.json --to json -o 规范化.json
   xxgk convert 2024年报.docx --to docx          （写入「<机关名称><年份>年政府信息公开工作年度报告.docx」）
   xxgk convert 2024年报.txt --to html-fragment -o 片段.html
@@ -57,7 +69,7 @@ fn main() -> ExitCode {
         Command::Help => print(HELP),
         Command::Version => print(&format!("xxgk {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Rules { output } => rules::run(output).map(|()| Status::Clean),
-        Command::Check { files, json } => check::run(&files, json),
+        Command::Check { files, json, fix } => check::run(&files, json, &fix),
         Command::Convert { file, to, output } => convert::run(&file, &to, output.as_deref()),
     };
     match result {
