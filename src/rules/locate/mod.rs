@@ -24,9 +24,9 @@ use solve::{solve, Condition, Solution};
 
 use crate::model::{CellId, Report};
 
-/// At most this many candidate sets are solved per part (a few thousand are needed for three
-/// cells of table 三); past it the part is left unexplained.
-const BUDGET: usize = 20_000;
+/// At most this many partial sets are visited per part (a few hundred for three cells of table
+/// 三); past it the part is left unexplained.
+const BUDGET: usize = 50_000;
 /// At most this many equally small sets are kept per part.
 pub const MAX_LISTED: usize = 8;
 
@@ -85,6 +85,24 @@ impl Status {
     }
 }
 
+fn status(report: &Report) -> Status {
+    let rules = linear_rules();
+    let mut status = Status { active: Vec::with_capacity(rules.len()), residual: Vec::with_capacity(rules.len()) };
+    for rule in rules {
+        let mut residual = 0i128;
+        let mut active = true;
+        for &(cell, coefficient) in &rule.terms {
+            match report.count(cell) {
+                Some(n) => residual += i128::from(coefficient) * i128::from(n),
+                None => active = false,
+            }
+        }
+        status.active.push(active);
+        status.residual.push(residual);
+    }
+    status
+}
+
 /// For every cell, the rules it takes part in (by index).
 fn rules_of_cells() -> &'static [Vec<usize>] {
     static BY_CELL: std::sync::OnceLock<Vec<Vec<usize>>> = std::sync::OnceLock::new();
@@ -107,19 +125,7 @@ pub fn rules_of_cell(cell: CellId) -> &'static [usize] {
 /// The explanations of every part of the tables with a broken rule, in table order.
 pub fn localize(report: &Report) -> Vec<Explanation> {
     let rules = linear_rules();
-    let mut status = Status { active: Vec::with_capacity(rules.len()), residual: Vec::with_capacity(rules.len()) };
-    for rule in rules {
-        let mut residual = 0i128;
-        let mut active = true;
-        for &(cell, coefficient) in &rule.terms {
-            match report.count(cell) {
-                Some(n) => residual += i128::from(coefficient) * i128::from(n),
-                None => active = false,
-            }
-        }
-        status.active.push(active);
-        status.residual.push(residual);
-    }
+    let status = status(report);
     let broken: Vec<usize> = (0..rules.len()).filter(|&r| status.broken(r)).collect();
     if broken.is_empty() {
         return Vec::new();
@@ -132,6 +138,17 @@ pub fn localize(report: &Report) -> Vec<Explanation> {
             Explanation { broken, sets, set_count }
         })
         .collect()
+}
+
+/// The values these cells would need for every linear rule they take part in to hold (the
+/// others keep their values), if there are any: what the search tries for each candidate set.
+pub fn solve_for(report: &Report, cells: &[CellId]) -> Option<Vec<CellChange>> {
+    if cells.is_empty() || cells.len() > MAX_CELLS || cells.iter().any(|&c| report.count(c).is_none()) {
+        return None;
+    }
+    let status = status(report);
+    let search = Search { report, status: &status, broken: &[], tried: HashSet::new(), found: Vec::new(), budget: 0 };
+    search.try_set(cells)
 }
 
 /// The broken rules grouped by the parts of the tables they belong to (rules that take part
@@ -181,6 +198,7 @@ impl Search<'_> {
         // The smallest broken rule first: it has the fewest cells to choose from.
         let mut order = self.broken.to_vec();
         order.sort_by_key(|&r| rules[r].terms.len());
+        // No cell takes part in more than three rules.
         let most_rules_per_cell = 3;
         for size in 1..=MAX_CELLS {
             if order.len() > size * most_rules_per_cell {
@@ -202,21 +220,36 @@ impl Search<'_> {
         (Vec::new(), 0)
     }
 
-    fn touches(&self, rule: usize, set: &[CellId]) -> bool {
-        linear_rules()[rule].terms.iter().any(|(c, _)| set.contains(c))
+    /// The rules a set that grows from `set` must still touch: the broken rules it does not
+    /// touch, and the equalities that hold but that exactly one of its cells takes part in (a
+    /// change of that cell alone would break them). Every cell of a smallest set changes, so
+    /// both kinds need another cell.
+    fn obligations(&self, order: &[usize], set: &[CellId]) -> Vec<usize> {
+        let rules = linear_rules();
+        let touches = |rule: usize| rules[rule].terms.iter().filter(|(c, _)| set.contains(c)).count();
+        let mut needed: Vec<usize> = order.iter().copied().filter(|&r| touches(r) == 0).collect();
+        for cell in set {
+            for &r in rules_of_cell(*cell) {
+                let holding_equality = self.status.active[r] && !self.status.broken(r) && rules[r].relation == Relation::Equal;
+                if holding_equality && touches(r) == 1 && !needed.contains(&r) {
+                    needed.push(r);
+                }
+            }
+        }
+        needed
     }
 
     fn extend(&mut self, order: &[usize], set: &mut Vec<CellId>, size: usize) {
         if self.budget == 0 {
             return;
         }
-        let untouched = order.iter().copied().find(|&r| !self.touches(r, set));
+        self.budget -= 1;
+        let needed = self.obligations(order, set);
         if set.len() == size {
-            if untouched.is_none() {
+            if needed.is_empty() {
                 let mut key = set.clone();
                 key.sort();
                 if self.tried.insert(key.clone()) {
-                    self.budget -= 1;
                     if let Some(changes) = self.try_set(&key) {
                         self.found.push(changes);
                     }
@@ -224,27 +257,31 @@ impl Search<'_> {
             }
             return;
         }
-        let untouched_count = order.iter().filter(|&&r| !self.touches(r, set)).count();
-        if untouched_count > (size - set.len()) * 3 {
+        let slots = size - set.len();
+        if needed.len() > slots * 3 {
             return;
         }
         let rules = linear_rules();
-        let candidates: Vec<CellId> = match untouched {
-            Some(rule) => rules[rule].terms.iter().map(|(c, _)| *c).collect(),
-            // Every broken rule is touched: only a cell sharing a rule with the set can help.
-            None => {
-                let mut near: Vec<CellId> = Vec::new();
-                for cell in set.iter() {
-                    for &r in &rules_of_cells()[cell.index()] {
-                        if self.status.active[r] {
-                            near.extend(rules[r].terms.iter().map(|(c, _)| *c));
-                        }
+        let cells_of = |r: usize| rules[r].terms.iter().map(|(c, _)| *c);
+        let candidates: Vec<CellId> = if needed.is_empty() {
+            // All is touched but the set does not work: only a cell sharing a rule with it can help.
+            let mut near: Vec<CellId> = Vec::new();
+            for cell in set.iter() {
+                for &r in rules_of_cell(*cell) {
+                    if self.status.active[r] {
+                        near.extend(cells_of(r));
                     }
                 }
-                near.sort();
-                near.dedup();
-                near
             }
+            near.sort();
+            near.dedup();
+            near
+        } else if slots == 1 {
+            // The last cell must take part in every rule still needed.
+            cells_of(needed[0]).filter(|c| needed[1..].iter().all(|&r| rules[r].terms.iter().any(|(d, _)| d == c))).collect()
+        } else {
+            let fewest = needed.iter().copied().min_by_key(|&r| rules[r].terms.len()).expect("not empty");
+            cells_of(fewest).collect()
         };
         for cell in candidates {
             if set.contains(&cell) {
