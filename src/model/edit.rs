@@ -82,11 +82,16 @@ impl Report {
             }
         }
         // Text edits from the end of each field backwards, so earlier offsets stay valid.
-        let mut order: Vec<&Edit> = edits.iter().collect();
-        order.sort_by_key(|e| match e {
-            Edit::Cell { .. } => (0, String::new(), 0),
-            Edit::Text { field, start, .. } => (1, field.clone(), usize::MAX - start),
-        });
+        let key = |e: &Edit| match e {
+            Edit::Cell { .. } => None,
+            Edit::Text { field, start, .. } => Some((field.clone(), usize::MAX - start)),
+        };
+        let mut order: Vec<&Edit> = Vec::with_capacity(edits.len());
+        for edit in edits {
+            // A handful of edits: insert each in place rather than sort.
+            let at = order.iter().position(|e| key(e) > key(edit)).unwrap_or(order.len());
+            order.insert(at, edit);
+        }
         for edit in &order {
             match edit {
                 Edit::Cell { cell, after, .. } => self.set_cell_text(*cell, after),

@@ -114,7 +114,7 @@ pub fn apply_fixes(report: &mut Report, findings: &[Finding], widest: Applicabil
             }
         }
     }
-    chosen.sort_by(|(_, a), (_, b)| position(b).cmp(&position(a)));
+    super::locate::sort_small(&mut chosen, |(_, a), (_, b)| position(a) > position(b));
     let mut applied = Vec::new();
     for (code, fix) in chosen {
         if let Ok(undo) = report.apply(fix) {
@@ -143,32 +143,38 @@ fn position(fix: &Fix) -> Option<(&str, usize)> {
     })
 }
 
-/// 64-bit FNV-1a over the parts, as 16 hexadecimal digits: stable across builds and machines.
-pub(crate) fn stable_hash<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for byte in part.bytes().chain([0xff]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+/// 64-bit FNV-1a over a sequence of strings, printed as 16 hexadecimal digits: stable across
+/// builds and machines (the IDs and fingerprints are stored in reports).
+pub(crate) struct StableHash(u64);
+
+impl StableHash {
+    pub(crate) fn new() -> StableHash {
+        StableHash(0xcbf2_9ce4_8422_2325)
     }
-    format!("{hash:016x}")
+
+    /// Adds one part; parts are separated, so ("ab", "c") and ("a", "bc") differ.
+    pub(crate) fn add(&mut self, part: &str) -> &mut Self {
+        for byte in part.bytes().chain([0xff]) {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        self
+    }
+
+    pub(crate) fn hex(&self) -> String {
+        format!("{:016x}", self.0)
+    }
 }
 
 fn fix_id(edits: &[Edit]) -> String {
-    let mut parts: Vec<String> = Vec::new();
+    let mut hash = StableHash::new();
     for edit in edits {
         match edit {
-            Edit::Cell { cell, before, after } => parts.extend(["cell".into(), cell.to_string(), before.clone(), after.clone()]),
-            Edit::Text { field, start, end, before, after } => parts.extend([
-                "text".into(),
-                field.clone(),
-                start.to_string(),
-                end.to_string(),
-                before.clone(),
-                after.clone(),
-            ]),
-        }
+            Edit::Cell { cell, before, after } => hash.add("cell").add(cell.as_str()).add(before).add(after),
+            Edit::Text { field, start, end, before, after } => {
+                hash.add("text").add(field).add(&start.to_string()).add(&end.to_string()).add(before).add(after)
+            }
+        };
     }
-    stable_hash(parts.iter().map(String::as_str))
+    hash.hex()
 }

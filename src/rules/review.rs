@@ -6,7 +6,7 @@
 //! finding is reported again. Errors of the sums and values (A and V rules) cannot be marked:
 //! they are wrong whatever the reason.
 
-use super::fix::stable_hash;
+use super::fix::StableHash;
 use super::{Finding, Severity};
 use crate::model::{Report, ReviewMark};
 
@@ -20,21 +20,18 @@ pub fn reviewable(finding: &Finding) -> bool {
 
 /// What the finding concerns, hashed: 16 hexadecimal digits.
 pub fn fingerprint(report: &Report, finding: &Finding) -> String {
-    let mut parts: Vec<String> = vec![finding.code.to_string()];
+    let mut hash = StableHash::new();
+    hash.add(finding.code);
     for cell in &finding.cells {
-        parts.push(cell.to_string());
-        parts.push(report.cell(*cell).display());
+        hash.add(cell.as_str()).add(&report.cell(*cell).display());
     }
     match (&finding.field, &finding.span) {
-        (Some(field), Some(span)) => parts.extend([field.clone(), span.snippet.clone(), span.context.clone()]),
-        (Some(field), None) => {
-            parts.push(field.clone());
-            parts.push(report.text_at(field).map_or_else(|| finding.message.clone(), str::to_string));
-        }
-        (None, _) if finding.cells.is_empty() => parts.push(finding.message.clone()),
-        (None, _) => {}
-    }
-    stable_hash(parts.iter().map(String::as_str))
+        (Some(field), Some(span)) => hash.add(field).add(&span.snippet).add(&span.context),
+        (Some(field), None) => hash.add(field).add(report.text_at(field).unwrap_or(&finding.message)),
+        (None, _) if finding.cells.is_empty() => hash.add(&finding.message),
+        (None, _) => &mut hash,
+    };
+    hash.hex()
 }
 
 /// Marks the finding reviewed with a reason, replacing an earlier mark of it. The error says,

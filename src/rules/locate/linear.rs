@@ -25,10 +25,34 @@ pub struct LinearRule {
     pub relation: Relation,
 }
 
+/// The rules, and for every cell the rules it takes part in: built once.
+struct Tables {
+    rules: Vec<LinearRule>,
+    by_cell: Vec<Vec<usize>>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let rules = build();
+        let mut by_cell = vec![Vec::new(); CellId::count()];
+        for (i, rule) in rules.iter().enumerate() {
+            for (cell, _) in &rule.terms {
+                by_cell[cell.index()].push(i);
+            }
+        }
+        Tables { rules, by_cell }
+    })
+}
+
 /// Every linear rule of the tables, in catalog order.
 pub fn linear_rules() -> &'static [LinearRule] {
-    static RULES: OnceLock<Vec<LinearRule>> = OnceLock::new();
-    RULES.get_or_init(build)
+    &tables().rules
+}
+
+/// The linear rules a cell takes part in, as indices into [`linear_rules`].
+pub fn rules_of_cell(cell: CellId) -> &'static [usize] {
+    &tables().by_cell[cell.index()]
 }
 
 fn s3(row: &str, column: &str) -> CellId {

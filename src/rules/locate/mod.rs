@@ -15,9 +15,7 @@
 mod linear;
 mod solve;
 
-use std::collections::HashSet;
-
-pub use linear::{linear_rules, LinearRule, Relation};
+pub use linear::{linear_rules, rules_of_cell, LinearRule, Relation};
 pub use solve::MAX_CELLS;
 
 use solve::{solve, Condition, Solution};
@@ -103,25 +101,6 @@ fn status(report: &Report) -> Status {
     status
 }
 
-/// For every cell, the rules it takes part in (by index).
-fn rules_of_cells() -> &'static [Vec<usize>] {
-    static BY_CELL: std::sync::OnceLock<Vec<Vec<usize>>> = std::sync::OnceLock::new();
-    BY_CELL.get_or_init(|| {
-        let mut by_cell = vec![Vec::new(); CellId::count()];
-        for (i, rule) in linear_rules().iter().enumerate() {
-            for (cell, _) in &rule.terms {
-                by_cell[cell.index()].push(i);
-            }
-        }
-        by_cell
-    })
-}
-
-/// The linear rules a cell takes part in, as indices into [`linear_rules`].
-pub fn rules_of_cell(cell: CellId) -> &'static [usize] {
-    &rules_of_cells()[cell.index()]
-}
-
 /// The explanations of every part of the tables with a broken rule, in table order.
 pub fn localize(report: &Report) -> Vec<Explanation> {
     let rules = linear_rules();
@@ -133,7 +112,7 @@ pub fn localize(report: &Report) -> Vec<Explanation> {
     parts(&status, &broken)
         .into_iter()
         .map(|broken| {
-            let mut search = Search { report, status: &status, broken: &broken, tried: HashSet::new(), found: Vec::new(), budget: BUDGET };
+            let mut search = Search { report, status: &status, broken: &broken, tried: Vec::new(), found: Vec::new(), budget: BUDGET };
             let (sets, set_count) = search.run();
             Explanation { broken, sets, set_count }
         })
@@ -147,7 +126,7 @@ pub fn solve_for(report: &Report, cells: &[CellId]) -> Option<Vec<CellChange>> {
         return None;
     }
     let status = status(report);
-    let search = Search { report, status: &status, broken: &[], tried: HashSet::new(), found: Vec::new(), budget: 0 };
+    let search = Search { report, status: &status, broken: &[], tried: Vec::new(), found: Vec::new(), budget: 0 };
     search.try_set(cells)
 }
 
@@ -163,7 +142,7 @@ fn parts(status: &Status, broken: &[usize]) -> Vec<Vec<usize>> {
         }
         i
     }
-    for of_cell in rules_of_cells() {
+    for of_cell in CellId::all().map(rules_of_cell) {
         let mut active = of_cell.iter().copied().filter(|&r| status.active[r]);
         if let Some(first) = active.next() {
             for other in active {
@@ -187,17 +166,16 @@ struct Search<'a> {
     report: &'a Report,
     status: &'a Status,
     broken: &'a [usize],
-    tried: HashSet<Vec<CellId>>,
+    /// The full-size sets solved so far, cells in table order.
+    tried: Vec<Vec<CellId>>,
     found: Vec<Vec<CellChange>>,
     budget: usize,
 }
 
 impl Search<'_> {
     fn run(&mut self) -> (Vec<Vec<CellChange>>, usize) {
-        let rules = linear_rules();
         // The smallest broken rule first: it has the fewest cells to choose from.
-        let mut order = self.broken.to_vec();
-        order.sort_by_key(|&r| rules[r].terms.len());
+        let order = self.broken.to_vec();
         // No cell takes part in more than three rules.
         let most_rules_per_cell = 3;
         for size in 1..=MAX_CELLS {
@@ -211,7 +189,7 @@ impl Search<'_> {
             }
             if !self.found.is_empty() {
                 let mut sets = std::mem::take(&mut self.found);
-                sets.sort_by_key(|set| set.iter().map(|c| c.cell).collect::<Vec<_>>());
+                sort_small(&mut sets, |a, b| a.iter().map(|c| c.cell).lt(b.iter().map(|c| c.cell)));
                 let count = sets.len();
                 sets.truncate(MAX_LISTED);
                 return (sets, count);
@@ -248,11 +226,12 @@ impl Search<'_> {
         if set.len() == size {
             if needed.is_empty() {
                 let mut key = set.clone();
-                key.sort();
-                if self.tried.insert(key.clone()) {
+                sort_small(&mut key, |a, b| a < b);
+                if !self.tried.contains(&key) {
                     if let Some(changes) = self.try_set(&key) {
                         self.found.push(changes);
                     }
+                    self.tried.push(key);
                 }
             }
             return;
@@ -268,13 +247,16 @@ impl Search<'_> {
             let mut near: Vec<CellId> = Vec::new();
             for cell in set.iter() {
                 for &r in rules_of_cell(*cell) {
-                    if self.status.active[r] {
-                        near.extend(cells_of(r));
+                    if !self.status.active[r] {
+                        continue;
+                    }
+                    for c in cells_of(r) {
+                        if !near.contains(&c) {
+                            near.push(c);
+                        }
                     }
                 }
             }
-            near.sort();
-            near.dedup();
             near
         } else if slots == 1 {
             // The last cell must take part in every rule still needed.
@@ -296,9 +278,12 @@ impl Search<'_> {
     /// The new values of `set` that make every rule it touches hold, if any.
     fn try_set(&self, set: &[CellId]) -> Option<Vec<CellChange>> {
         let rules = linear_rules();
-        let mut touched: Vec<usize> = set.iter().flat_map(|c| rules_of_cells()[c.index()].iter().copied()).collect();
-        touched.sort();
-        touched.dedup();
+        let mut touched: Vec<usize> = Vec::new();
+        for &r in set.iter().flat_map(|c| rules_of_cell(*c)) {
+            if !touched.contains(&r) {
+                touched.push(r);
+            }
+        }
         let conditions: Vec<Condition> = touched
             .into_iter()
             .filter(|&r| self.status.active[r])
@@ -326,6 +311,18 @@ impl Search<'_> {
                 .map(|((&cell, current), target)| CellChange { cell, current, target })
                 .collect(),
         )
+    }
+}
+
+/// Sorts a handful of items (at most a few dozen here) by insertion: one small function instead
+/// of another copy of the standard library's sort in the page's WebAssembly.
+pub(crate) fn sort_small<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && less(&items[j], &items[j - 1]) {
+            items.swap(j, j - 1);
+            j -= 1;
+        }
     }
 }
 
