@@ -10,7 +10,7 @@ use std::path::Path;
 use rule_fixtures::{all_fixtures, SEED};
 use xxgk_report::model::{from_json, from_json_keeping_invalid, to_json};
 use xxgk_report::rules::{apply_fixes, review, undo_fixes, Applicability};
-use xxgk_report::{check, Finding, Report, Severity};
+use xxgk_report::{check, check_with_previous, Finding, Report, Severity};
 
 /// What identifies a finding across a change elsewhere in the report.
 fn identity(f: &Finding) -> String {
@@ -21,27 +21,29 @@ fn identity(f: &Finding) -> String {
     }
 }
 
-/// Every report the tests have: the seed, each rule fixture, each imported document.
-fn every_report() -> Vec<(String, Report)> {
-    let mut reports = vec![("seed".to_string(), from_json(SEED).unwrap())];
-    reports.extend(all_fixtures().into_iter().map(|f| (f.name, f.report)));
+/// Every report the tests have, with last year's where a fixture has one: the seed, each rule
+/// fixture, each imported document, a real district report.
+fn every_report() -> Vec<(String, Report, Option<Report>)> {
+    let mut reports = vec![("seed".to_string(), from_json(SEED).unwrap(), None)];
+    reports.extend(all_fixtures().into_iter().map(|f| (f.name, f.report, f.previous)));
     let import_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
     let mut imports: Vec<_> = fs::read_dir(&import_dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_file()).collect();
     imports.sort();
     for path in imports {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let report = xxgk_report::import::import(&fs::read(&path).unwrap(), &name).unwrap();
-        reports.push((name, report));
+        reports.push((name, report, None));
     }
     let hongze = include_str!("fixtures/fixes/hongze-2024.json");
-    reports.push(("hongze-2024".into(), from_json(hongze).unwrap()));
+    reports.push(("hongze-2024".into(), from_json(hongze).unwrap(), None));
     reports
 }
 
 #[test]
 fn every_fix_removes_its_finding_and_brings_no_new_error() {
     let mut fixes_tried = 0;
-    for (name, report) in every_report() {
+    for (name, report, previous) in every_report() {
+        let check = |r: &Report| check_with_previous(r, previous.as_ref());
         let findings = check(&report);
         let errors_before: Vec<String> = findings.iter().filter(|f| f.severity == Severity::Error).map(identity).collect();
         for finding in &findings {

@@ -4,7 +4,8 @@
 //! (the findings are kept as snapshots under `tests/snapshots/`); `clean_*.json` must produce
 //! none. A fixture is a JSON merge patch (RFC 7396) applied to the seed report:
 //! `{"description": "…", "patch": {"cells": {"s3.new.natural": 3, "s3.new.total": null}}}`;
-//! `null` removes a key, which for a cell means "not filled in".
+//! `null` removes a key, which for a cell means "not filled in". A fixture of a cross-year rule
+//! also has `"previous"`: last year's report, as another merge patch over the seed.
 //!
 //! New or changed snapshots: `INSTA_UPDATE=always cargo test --test rules`, then review the diff.
 
@@ -13,13 +14,13 @@ mod rule_fixtures;
 use std::fs;
 use std::path::Path;
 
-use rule_fixtures::{fixtures_dir, load_fixture, sorted_entries, SEED};
+use rule_fixtures::{fixtures_dir, load_fixture, sorted_entries, Fixture, SEED};
 use xxgk_report::model::from_json;
 use xxgk_report::rules::{reference, rule, RULES};
-use xxgk_report::{check, Finding, Report};
+use xxgk_report::{check, check_with_previous, Finding};
 
-fn findings_of(code: &str, report: &Report) -> Vec<Finding> {
-    check(report).into_iter().filter(|f| f.code == code).collect()
+fn findings_of(code: &str, fixture: &Fixture) -> Vec<Finding> {
+    check_with_previous(&fixture.report, fixture.previous.as_ref()).into_iter().filter(|f| f.code == code).collect()
 }
 
 #[test]
@@ -31,7 +32,7 @@ fn every_rule_triggers_on_its_trigger_fixtures_and_not_on_its_clean_ones() {
         let (mut triggers, mut cleans) = (0, 0);
         for path in sorted_entries(&dir) {
             let fixture = load_fixture(&path);
-            let findings = findings_of(&code, &fixture.report);
+            let findings = findings_of(&code, &fixture);
             let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
             if fixture.name.starts_with("trigger_") {
                 triggers += 1;

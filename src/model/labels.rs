@@ -149,6 +149,19 @@ pub const LEVELS: [(&str, &str); 6] = [
     ("department", "政府部门"),
 ];
 
+/// The agency block and the year, as the form shows them: JSON path, name, and whether the
+/// format leaves it optional.
+pub const REPORT_FIELDS: [(&str, &str, bool); 8] = [
+    ("agency.name", "机关名称", false),
+    ("agency.level", "机关层级", false),
+    ("agency.region", "所辖行政区域", false),
+    ("year", "报告年度", false),
+    ("agency.address", "地址", false),
+    ("agency.postcode", "邮政编码", false),
+    ("agency.phone", "联系电话", false),
+    ("agency.email", "电子邮箱", true),
+];
+
 // ---- The 2019 edition (国办公开办函〔2019〕60号) --------------------------------------------
 
 /// Labels found only in the tables of the 2019 edition (FORMAT.md §7): a table that has them

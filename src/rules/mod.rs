@@ -41,11 +41,14 @@ mod t012;
 mod v001;
 mod v002;
 mod v003;
+mod y001;
+mod y002;
+mod y003;
 
 pub use checker::Checker;
 pub use finding::{Finding, Severity, TextSpan};
 pub use fix::{apply_fixes, undo_fixes, AppliedFix, Applicability, Fix};
-pub use registry::{rule, RULES};
+pub use registry::{rule, CROSS_YEAR, RULES};
 pub use suspect::{Suspect, SuspectCell};
 
 use crate::model::{CellId, Report};
@@ -82,14 +85,22 @@ pub enum Inputs {
 
 pub struct Context<'a> {
     pub report: &'a Report,
+    /// Last year's report of the same agency, when one was given (rules Y001–Y003); every
+    /// other rule ignores it.
+    pub previous: Option<&'a Report>,
     /// Sentences, clauses and counts of each prose field, worked out once per check.
     prose: [text::ProseIndex<'a>; 4],
 }
 
 impl<'a> Context<'a> {
     pub fn new(report: &'a Report) -> Self {
+        Self::with_previous(report, None)
+    }
+
+    /// A context that also sees last year's report.
+    pub fn with_previous(report: &'a Report, previous: Option<&'a Report>) -> Self {
         let prose = crate::model::TextField::ALL.map(|field| text::ProseIndex::new(report.text.get(field)));
-        Context { report, prose }
+        Context { report, previous, prose }
     }
 
     /// The shared analysis of one prose field.
@@ -111,6 +122,17 @@ impl<'a> Context<'a> {
     pub fn sum(&self, ids: impl IntoIterator<Item = CellId>) -> Option<u128> {
         ids.into_iter().map(|id| self.report.count(id).map(u128::from)).sum()
     }
+}
+
+/// Only the cross-year rules ([`CROSS_YEAR`]): what comparing with last year's report adds.
+pub fn check_against_previous(report: &Report, previous: &Report) -> Vec<Finding> {
+    let context = Context::with_previous(report, Some(previous));
+    let mut findings = Vec::new();
+    for rule in CROSS_YEAR {
+        (rule.check)(&context, &mut findings);
+    }
+    findings.sort_by_key(|f| f.severity);
+    findings
 }
 
 /// Declares a rule; its doc comment becomes [`Rule::doc`] (as ruff does with its violations).
@@ -141,7 +163,12 @@ pub(crate) use declare_rule;
 /// Checks a report against every rule; findings come most severe first, then in catalog order.
 /// The findings of the sums name the cells most likely wrong, and reviewed findings say so.
 pub fn check(report: &Report) -> Vec<Finding> {
-    let context = Context::new(report);
+    check_with_previous(report, None)
+}
+
+/// Checks a report, comparing it with last year's report of the same agency when given.
+pub fn check_with_previous(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
+    let context = Context::with_previous(report, previous);
     let mut findings = Vec::new();
     for rule in RULES {
         (rule.check)(&context, &mut findings);

@@ -1,5 +1,6 @@
 //! The rule fixtures: `tests/fixtures/rules/<CODE>/{trigger,clean}_*.json`, each a JSON merge
-//! patch (RFC 7396) over the seed report.
+//! patch (RFC 7396) over the seed report, and for a cross-year rule a second one (`"previous"`)
+//! for last year's report.
 
 #![allow(dead_code)]
 
@@ -48,6 +49,8 @@ pub struct Fixture {
     pub name: String,
     pub description: String,
     pub report: Report,
+    /// Last year's report, for the cross-year rules (`"previous"`: a merge patch over the seed).
+    pub previous: Option<Report>,
 }
 
 pub fn load_fixture(path: &Path) -> Fixture {
@@ -58,7 +61,13 @@ pub fn load_fixture(path: &Path) -> Fixture {
     let mut document: Value = serde_json::from_str(SEED).unwrap();
     merge_patch(&mut document, &fixture["patch"]);
     let report = from_json_keeping_invalid(&document.to_string()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    Fixture { name, description, report }
+    // The cross-year rules read last year's report: a second merge patch over the seed.
+    let previous = fixture.get("previous").map(|patch| {
+        let mut document: Value = serde_json::from_str(SEED).unwrap();
+        merge_patch(&mut document, patch);
+        from_json_keeping_invalid(&document.to_string()).unwrap_or_else(|e| panic!("{} (previous): {e}", path.display()))
+    });
+    Fixture { name, description, report, previous }
 }
 
 /// Every fixture of every rule, in order.

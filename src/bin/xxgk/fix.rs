@@ -1,15 +1,22 @@
 //! `xxgk check --fix | --diff [--unsafe-fixes]`: the fixes the findings carry, applied by the
 //! core and written next to the input (never over it unless `--in-place`), or shown as a diff.
-//! Also how a finding's suspect, fixes and review mark are printed.
+//! Also how a finding's suspect, fixes and review mark are printed by every `check`.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+use xxgk_report::batch::Counts;
 use xxgk_report::export::docx;
 use xxgk_report::model::{to_json, Edit};
 use xxgk_report::rules::{apply_fixes, AppliedFix, Applicability};
 use xxgk_report::{Finding, Report};
+
+use crate::args::{CheckFormat, CheckOptions};
+use crate::check::print_finding;
+use crate::files;
+use crate::input::read_report;
+use crate::status::Status;
 
 /// What `check` does with fixes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -66,21 +73,98 @@ impl FixOptions {
 /// What fixing one file did, for the JSON output.
 #[derive(Debug, Serialize)]
 pub struct FixOutcome {
+    /// The fixes made, in the order made (from the end of each text backwards).
     pub applied: Vec<AppliedFix>,
     /// The file written, if any (`--fix` with at least one change).
     pub written: Option<String>,
 }
 
-/// Applies the fixes to one report. With `--fix` the fixed report is written (text output lists
-/// each change); with `--diff` the changes are printed as a diff. Returns the report to check:
-/// the fixed one with `--fix`, the original with `--diff`.
-pub fn run(
+/// One file in the JSON output of `--fix` / `--diff`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Entry {
+    Fixed { file: String, counts: Counts, findings: Vec<Finding>, fixes: FixOutcome },
+    Failed { file: String, error: String },
+}
+
+/// `xxgk check --fix | --diff`: each file in turn (folders searched as `check` does). The
+/// findings listed and counted are those left after the fixes (with `--diff`, those of the
+/// file as it is).
+pub fn run(options: &CheckOptions) -> io::Result<Status> {
+    let found = files::find(&options.inputs);
+    if found.inputs.is_empty() {
+        eprintln!("xxgk：没有找到要检查的报告文件");
+        return Ok(Status::Failed);
+    }
+    let previous = match &options.previous {
+        Some(path) => match read_report(path) {
+            Ok(report) => Some(report),
+            Err(error) => {
+                eprintln!("xxgk：无法读取上一年度报告 {}：{error}", path.display());
+                return Ok(Status::Failed);
+            }
+        },
+        None => None,
+    };
+    let json = options.format == CheckFormat::Json;
+    let mut out: Box<dyn Write> = match &options.output {
+        Some(path) => Box::new(io::BufWriter::new(std::fs::File::create(path).map_err(|e| {
+            io::Error::new(e.kind(), format!("无法写入 {}（{e}）", path.display()))
+        })?)),
+        None => Box::new(io::BufWriter::new(io::stdout())),
+    };
+    let mut status = Status::Clean;
+    let mut entries = Vec::new();
+    for input in &found.inputs {
+        let file = input.path.to_string_lossy().into_owned();
+        let read = match &input.error {
+            Some(error) => Err(error.clone()),
+            None => read_report(&input.path),
+        };
+        let done = match read {
+            Ok(report) => fix_file(&input.path, report, &options.fix, json, &mut out)?,
+            Err(error) => Err(error),
+        };
+        let (report, outcome) = match done {
+            Ok(done) => done,
+            Err(error) => {
+                status = Status::Failed;
+                out.flush()?;
+                eprintln!("xxgk：无法修正 {file}：{error}");
+                entries.push(Entry::Failed { file, error });
+                continue;
+            }
+        };
+        let findings = xxgk_report::rules::check_with_previous(&report, previous.as_ref());
+        let counts = Counts::of(&findings);
+        if counts.error > 0 {
+            status = status.max(Status::Errors);
+        }
+        if !json && options.fix.mode == FixMode::Apply {
+            for finding in &findings {
+                print_finding(&mut out, finding, "  ")?;
+            }
+            writeln!(out, "{file}：{counts}\n")?;
+        }
+        entries.push(Entry::Fixed { file, counts, findings, fixes: outcome });
+    }
+    if json {
+        serde_json::to_writer_pretty(&mut out, &entries)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(status)
+}
+
+/// Fixes one report and, with `--fix`, writes it; prints the changes (or the diff). Returns the
+/// report to check (fixed with `--fix`, as it was with `--diff`), or why it could not be written.
+fn fix_file(
     path: &Path,
     report: Report,
     options: &FixOptions,
     json: bool,
     out: &mut impl Write,
-) -> io::Result<(Report, Result<FixOutcome, String>)> {
+) -> io::Result<Result<(Report, FixOutcome), String>> {
     let original = report.clone();
     let mut fixed = report;
     let findings = xxgk_report::check(&fixed);
@@ -89,38 +173,40 @@ pub fn run(
         if !json {
             print_diff(out, path, &original, &applied)?;
         }
-        return Ok((original, Ok(FixOutcome { applied, written: None })));
+        return Ok(Ok((original, FixOutcome { applied, written: None })));
+    }
+    if !json {
+        writeln!(out, "{}", path.to_string_lossy())?;
     }
     if applied.is_empty() {
         if !json {
-            writeln!(out, "  没有可自动修正的问题{}", if options.unsafe_fixes { "" } else { "（需复核的修正请加 --unsafe-fixes）" })?;
+            let hint = if options.unsafe_fixes { "" } else { "（需复核的修正请加 --unsafe-fixes）" };
+            writeln!(out, "  没有可自动修正的问题{hint}")?;
         }
-        return Ok((fixed, Ok(FixOutcome { applied, written: None })));
+        return Ok(Ok((fixed, FixOutcome { applied, written: None })));
     }
-    let target = match output_path(path, options) {
+    let (target, format) = match output_path(path, options) {
         Ok(target) => target,
-        Err(e) => return Ok((original, Err(e))),
+        Err(e) => return Ok(Err(e)),
     };
-    let bytes = match target.1 {
+    let bytes = match format {
         Format::Json => Ok((to_json(&fixed) + "\n").into_bytes()),
         Format::Docx => docx::to_docx(&fixed).map_err(|e| e.to_string()),
     };
-    let written = bytes.and_then(|bytes| {
-        std::fs::write(&target.0, bytes).map_err(|e| format!("无法写入 {}（{e}）", target.0.display()))
-    });
+    let written = bytes.and_then(|bytes| std::fs::write(&target, bytes).map_err(|e| format!("无法写入 {}（{e}）", target.display())));
     if let Err(e) = written {
-        return Ok((original, Err(e)));
+        return Ok(Err(e));
     }
-    let written = target.0.to_string_lossy().into_owned();
+    let written = target.to_string_lossy().into_owned();
     if !json {
         writeln!(out, "  已修正 {} 处：", applied.len())?;
         // Made from the end of each text backwards: listed in reading order.
         for a in applied.iter().rev() {
-            print_change(out, a)?;
+            writeln!(out, "    {} {}（{}）", a.code, a.fix.title, a.fix.applicability.label())?;
         }
         writeln!(out, "  已写入 {written}")?;
     }
-    Ok((fixed, Ok(FixOutcome { applied, written: Some(written) })))
+    Ok(Ok((fixed, FixOutcome { applied, written: Some(written) })))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,12 +237,6 @@ fn output_path(input: &Path, options: &FixOptions) -> Result<(PathBuf, Format), 
     let stem = input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let name = format!("{stem}（已修正）.{}", if format == Format::Docx { "docx" } else { "json" });
     Ok((input.with_file_name(name), format))
-}
-
-fn print_change(out: &mut impl Write, applied: &AppliedFix) -> io::Result<()> {
-    let fix = &applied.fix;
-    writeln!(out, "    {} {}（{}）", applied.code, fix.title, fix.applicability.label())?;
-    Ok(())
 }
 
 /// A diff of every change, in the manner of `diff -u`: the place, then the old and new text.
@@ -202,17 +282,17 @@ fn around(text: &str, start: usize, end: usize) -> (String, String) {
     (head, tail)
 }
 
-/// The lines a finding gets beyond its message: the suspect cells and the fixes on offer.
-pub fn print_finding_notes(out: &mut impl Write, f: &Finding) -> io::Result<()> {
+/// The lines a finding gets beyond its message: the suspect cells and the fixes on offer, or
+/// the reason it was marked reviewed.
+pub fn print_finding_notes(out: &mut impl Write, f: &Finding, indent: &str) -> io::Result<()> {
     if let Some(reason) = &f.reviewed {
-        writeln!(out, "    已核实：{reason}")?;
-        return Ok(());
+        return writeln!(out, "{indent}  已核实：{reason}");
     }
     if let Some(suspect) = &f.suspect {
-        writeln!(out, "    定位：{}", suspect.message)?;
+        writeln!(out, "{indent}  定位：{}", suspect.message)?;
     }
     for fix in &f.fixes {
-        writeln!(out, "    修正（{}）：{}", fix.applicability.label(), fix.title)?;
+        writeln!(out, "{indent}  修正（{}）：{}", fix.applicability.label(), fix.title)?;
     }
     Ok(())
 }

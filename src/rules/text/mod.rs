@@ -4,6 +4,7 @@
 pub mod numerals;
 pub mod places;
 pub mod segments;
+pub mod similarity;
 
 use std::cell::OnceCell;
 use std::sync::OnceLock;
