@@ -26,7 +26,7 @@ try {
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="true"]');
   const results = await page.evaluate(async ({ report, cases }) => {
-    const wasm = await import('./' + window.XXGK_PKG + 'xxgk_report.js');
+    const wasm = await import('./pkg/xxgk_report.js');
     const out = {};
     for (const [name, wrong] of Object.entries(cases)) {
       const session = wasm.Session.fromJson(report);
@@ -49,7 +49,7 @@ try {
     }
     return out;
   }, { report: REPORT, cases: CASES });
-  console.log(`Chromium ${browser.version()}: one keystroke in a table (setCell + check to JS), median µs`);
+  console.log(`Chromium ${browser.version}: one keystroke in a table (setCell + check to JS), median µs`);
   for (const [name, r] of Object.entries(results)) console.log(`  ${name.padEnd(44)} ${r.us.toFixed(1).padStart(7)}   ${r.suspect}`);
 } finally {
   await browser.close();
