@@ -3,7 +3,11 @@
 
 use std::sync::OnceLock;
 
-use crate::model::labels::{S3_COLUMNS, S3_OUTCOME_ROWS, S3_ROWS, S4_COLUMNS, S4_GROUPS};
+use crate::model::cells::S2_ROWS;
+use crate::model::labels::{
+    Axis, S2_IN_FORCE, S2_ISSUED, S2_NORMATIVE, S2_REGULATION, S2_REPEALED, S3_COLUMNS, S3_OUTCOME_ROWS, S3_ROWS, S4_COLUMNS,
+    S4_GROUPS,
+};
 use crate::model::CellId;
 
 /// `Σ coefficient × value` compared with 0.
@@ -55,8 +59,9 @@ pub fn rules_of_cell(cell: CellId) -> &'static [usize] {
     &tables().by_cell[cell.index()]
 }
 
-fn s3(row: &str, column: &str) -> CellId {
-    CellId::known(&format!("s3.{row}.{column}"))
+/// The position of the row or column with this key (the labels name them; no index is written here).
+fn position(axes: &[Axis], key: &str) -> usize {
+    axes.iter().position(|a| a.key == key).expect("a key of the format")
 }
 
 fn sum(code: &'static str, total: CellId, parts: impl IntoIterator<Item = CellId>) -> LinearRule {
@@ -66,38 +71,34 @@ fn sum(code: &'static str, total: CellId, parts: impl IntoIterator<Item = CellId
 
 fn build() -> Vec<LinearRule> {
     let mut rules = Vec::new();
+    let row = |key| position(&S3_ROWS, key);
+    let (new, carried_in, outcome_total, carried_out) = (row("new"), row("carried_in"), row("outcome_total"), row("carried_out"));
+    let total_column = S3_COLUMNS.len() - 1;
     // A001: 一 + 二 = （七）总计 + 四, in every column.
-    for column in S3_COLUMNS.map(|c| c.key) {
-        let outcome_total = s3("outcome_total", column);
-        let terms = vec![
-            (s3("new", column), 1),
-            (s3("carried_in", column), 1),
-            (outcome_total, -1),
-            (s3("carried_out", column), -1),
-        ];
-        rules.push(LinearRule { code: "A001", anchor: outcome_total, total: None, terms, relation: Relation::Equal });
+    for column in 0..S3_COLUMNS.len() {
+        let cell = |row| CellId::s3(row, column);
+        let terms = vec![(cell(new), 1), (cell(carried_in), 1), (cell(outcome_total), -1), (cell(carried_out), -1)];
+        rules.push(LinearRule { code: "A001", anchor: cell(outcome_total), total: None, terms, relation: Relation::Equal });
     }
     // A002: （七）总计 = the 21 outcome rows, in every column.
-    for column in S3_COLUMNS.map(|c| c.key) {
-        let parts = S3_ROWS[S3_OUTCOME_ROWS].iter().map(|row| s3(row.key, column));
-        rules.push(sum("A002", s3("outcome_total", column), parts));
+    for column in 0..S3_COLUMNS.len() {
+        rules.push(sum("A002", CellId::s3(outcome_total, column), S3_OUTCOME_ROWS.map(|row| CellId::s3(row, column))));
     }
     // A003: 总计 = the six applicant columns, in every row.
-    let (total_column, applicants) = S3_COLUMNS.split_last().expect("三 has columns");
-    for row in S3_ROWS.map(|r| r.key) {
-        rules.push(sum("A003", s3(row, total_column.key), applicants.iter().map(|c| s3(row, c.key))));
+    for row in 0..S3_ROWS.len() {
+        rules.push(sum("A003", CellId::s3(row, total_column), (0..total_column).map(|column| CellId::s3(row, column))));
     }
     // A004: 总计 = 维持 + 纠正 + 其他 + 尚未审结, in every group.
-    let (total_column, results) = S4_COLUMNS.split_last().expect("四 has columns");
-    for group in S4_GROUPS.map(|g| g.key) {
-        let cell = |column: &str| CellId::known(&format!("s4.{group}.{column}"));
-        rules.push(sum("A004", cell(total_column.key), results.iter().map(|c| cell(c.key))));
+    let s4_total = S4_COLUMNS.len() - 1;
+    for group in 0..S4_GROUPS.len() {
+        rules.push(sum("A004", CellId::s4(group, s4_total), (0..s4_total).map(|column| CellId::s4(group, column))));
     }
     // P001: 现行有效 + 本年废止 ≥ 本年制发 (the same as 现行有效 ≥ 制发 − 废止 for counts).
-    for row in ["regulation", "normative"] {
-        let cell = |column: &str| CellId::known(&format!("s2.{row}.{column}"));
-        let in_force = cell("in_force");
-        let terms = vec![(in_force, 1), (cell("repealed"), 1), (cell("issued"), -1)];
+    for key in [S2_REGULATION.key, S2_NORMATIVE.key] {
+        let (row, columns) = S2_ROWS.iter().enumerate().find(|(_, (r, _))| r.key == key).map(|(i, (_, c))| (i, *c)).expect("a row of 二");
+        let cell = |axis: Axis| CellId::s2(row, position(columns, axis.key));
+        let in_force = cell(S2_IN_FORCE);
+        let terms = vec![(in_force, 1), (cell(S2_REPEALED), 1), (cell(S2_ISSUED), -1)];
         rules.push(LinearRule { code: "P001", anchor: in_force, total: None, terms, relation: Relation::AtLeast });
     }
     rules
@@ -106,6 +107,20 @@ fn build() -> Vec<LinearRule> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rules_name_the_cells_of_the_format() {
+        let ids = |r: &LinearRule| r.terms.iter().map(|(c, k)| format!("{k:+} {c}")).collect::<Vec<_>>();
+        let rules = linear_rules();
+        assert_eq!(
+            ids(&rules[0]),
+            ["+1 s3.new.natural", "+1 s3.carried_in.natural", "-1 s3.outcome_total.natural", "-1 s3.carried_out.natural"]
+        );
+        let p001 = rules.iter().find(|r| r.code == "P001").unwrap();
+        assert_eq!(ids(p001), ["+1 s2.regulation.in_force", "+1 s2.regulation.repealed", "-1 s2.regulation.issued"]);
+        let a004 = rules.iter().find(|r| r.code == "A004").unwrap();
+        assert_eq!(a004.total.map(|c| c.as_str()), Some("s4.review.total"));
+    }
 
     #[test]
     fn the_tables_have_42_equalities_and_two_inequalities() {
