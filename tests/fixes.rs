@@ -150,6 +150,10 @@ fn reviewed_marks_survive_the_json_document_and_lapse_when_the_text_changes() {
     assert_eq!(t004(&edited).reviewed, None);
     // A draft keeps it too.
     assert_eq!(from_json_keeping_invalid(&json).unwrap(), report);
+    // A broken list of marks is named, not ignored.
+    let broken = json.replacen("\"reviewed\": [", "\"reviewed\": [3, ", 1);
+    let err = from_json(&broken).unwrap_err();
+    assert!(err.path == "reviewed" && err.message.starts_with("已核实标记（reviewed）"), "{err}");
     // Unmarking removes it.
     let mut unmarked = back.clone();
     assert!(review::unmark(&mut unmarked, &t004(&back)));

@@ -3,7 +3,8 @@
 
 use proptest::prelude::*;
 use xxgk_report::batch::rollup::Rollup;
-use xxgk_report::model::labels::{S3_COLUMNS, S3_OUTCOME_ROWS, S4_COLUMNS, S4_GROUPS};
+use xxgk_report::model::labels::{S3_COLUMNS, S4_COLUMNS, S4_GROUPS};
+use xxgk_report::model::S3Row;
 use xxgk_report::model::{from_json, Amount, CellValue, Section};
 use xxgk_report::{check, CellId, Report};
 
@@ -95,7 +96,7 @@ fn the_workbook_lists_every_source_beside_every_cell() {
 /// A random report whose tables are consistent (A001–A004 hold), section 二 filled.
 fn consistent() -> impl Strategy<Value = Report> {
     let count = prop_oneof![4 => 0u64..20, 1 => 0u64..5_000_000];
-    let column = (prop::collection::vec(count.clone(), S3_OUTCOME_ROWS.count()), count.clone(), count.clone());
+    let column = (prop::collection::vec(count.clone(), S3Row::outcomes().count()), count.clone(), count.clone());
     let review = prop::collection::vec(prop::array::uniform4(count.clone()), S4_GROUPS.len());
     (prop::collection::vec(column, S3_COLUMNS.len() - 1), review, prop::collection::vec(count, 9), 0u128..10_000_000_000)
         .prop_map(|(columns, review, s2, fee)| {
@@ -111,7 +112,7 @@ fn consistent() -> impl Strategy<Value = Report> {
                 let handled: u64 = outcomes.iter().sum::<u64>() + carried_out;
                 let carried_in = (*carried_in).min(handled);
                 let mut rows = [0u64; 25];
-                for (row, n) in S3_OUTCOME_ROWS.zip(outcomes) {
+                for (row, n) in S3Row::outcomes().map(S3Row::index).zip(outcomes) {
                     rows[row] = *n;
                 }
                 rows[23] = outcomes.iter().sum();

@@ -80,3 +80,26 @@ fn the_rules_reference_is_up_to_date() {
         reference::REGENERATE
     );
 }
+
+/// The snapshot of `A003/trigger_huge_counts` checked by reasoning rather than recorded: the
+/// fixture writes 10¹⁹ for 自然人 and for 商业企业 in 「（一）予以公开」 (the seed has 0 in the
+/// other four applicant columns) and u64::MAX as the row's 总计. Their sum, 2 × 10¹⁹, passes
+/// u64; the finding must still carry it exactly, as its message does.
+#[test]
+fn a_sum_beyond_u64_is_reported_exactly() {
+    let fixture = load_fixture(&fixtures_dir().join("A003/trigger_huge_counts.json"));
+    let findings = findings_of("A003", &fixture);
+    let [finding] = &findings[..] else { panic!("one A003 finding: {findings:#?}") };
+    let written: u128 = 18_446_744_073_709_551_615; // u64::MAX, the 总计 as written
+    let sum: u128 = 20_000_000_000_000_000_000; // 10¹⁹ + 10¹⁹
+    assert_eq!(finding.reported, Some(written));
+    assert_eq!(finding.computed, Some(sum));
+    assert_eq!(finding.difference, Some(-1_553_255_926_290_448_385), "总计 minus the sum of the columns");
+    assert_eq!(finding.cells[0].as_str(), "s3.granted.total");
+    for number in ["填写 18446744073709551615", "之和为 20000000000000000000", "相差 1553255926290448385"] {
+        assert!(finding.message.contains(number), "{number}: {}", finding.message);
+    }
+    // The JSON of the findings (as `xxgk check --json` writes them) has the same exact numbers.
+    let json = serde_json::to_string(finding).unwrap();
+    assert!(json.contains("\"reported\":18446744073709551615,\"computed\":20000000000000000000,\"difference\":-1553255926290448385"), "{json}");
+}

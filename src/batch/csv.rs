@@ -18,7 +18,7 @@ pub fn lines(result: &FileResult) -> String {
             }
             for f in findings {
                 let cells = f.cells.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(" ");
-                let number = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
+                let number = |n: Option<u128>| n.map(|n| n.to_string()).unwrap_or_default();
                 let fields = [
                     result.file.as_str(),
                     &summary.agency,

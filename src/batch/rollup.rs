@@ -13,7 +13,7 @@ use super::agency;
 #[cfg(feature = "xlsx")]
 use super::xlsx::{error_message, Sheet, Value};
 use crate::model::{Amount, CellId, CellValue, Report, TableEdition};
-use crate::rules::{self, Context, Finding, Inputs};
+use crate::rules::{self, Finding, Inputs};
 
 /// One report that went into the sum.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -138,12 +138,7 @@ impl Rollup {
             };
             report.set_cell(id, value);
         }
-        let context = Context::new(&report);
-        let mut findings = Vec::new();
-        for rule in rules::RULES.iter().filter(|r| r.inputs == Inputs::Tables) {
-            (rule.check)(&context, &mut findings);
-        }
-        findings.sort_by_key(|f| f.severity);
+        let findings = rules::check_selected(&report, None, |r| r.inputs == Inputs::Tables);
         let keys: Vec<String> = self.sources.iter().map(|s| agency::key(&s.agency)).collect();
         let mut duplicates: Vec<Vec<usize>> = Vec::new();
         for (i, key) in keys.iter().enumerate() {

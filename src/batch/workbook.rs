@@ -143,7 +143,7 @@ impl FindingsWorkbook {
             let cells = f.cells.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(" ");
             let place = f.field.as_deref().map(field_label).unwrap_or_default();
             let snippet = f.span.as_ref().map(|s| s.snippet.as_str()).unwrap_or("");
-            let number = |n: Option<u64>| n.map_or(Value::Empty, |n| Value::Number(n as f64));
+            let number = |n: Option<u128>| n.map_or(Value::Empty, |n| Value::Number(n as f64));
             let row = [
                 Value::Text(file),
                 Value::Text(&summary.agency),

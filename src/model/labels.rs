@@ -117,9 +117,6 @@ pub const S3_ROWS: [Axis; 25] = [
     axis("carried_out", "四、结转下年度继续办理"),
 ];
 
-/// Index of the first and last outcome row (`granted` … `other.other`) in [`S3_ROWS`].
-pub const S3_OUTCOME_ROWS: std::ops::RangeInclusive<usize> = 2..=22;
-
 // ---- Section 四 -------------------------------------------------------------------------
 
 pub const S4_REVIEW_GROUP: &str = "行政复议";

@@ -179,8 +179,7 @@ impl Session {
     /// Every finding, errors first (`Finding[]`).
     #[wasm_bindgen(unchecked_return_type = "Finding[]")]
     pub fn check(&mut self) -> Result<JsValue, JsValue> {
-        let findings = self.checker.check(&self.report);
-        let views: Vec<FindingView> = findings.iter().map(|f| FindingView::new(f, &self.report)).collect();
+        let views: Vec<FindingView> = self.checker.check(&self.report).iter().map(|f| FindingView::new(f, &self.report)).collect();
         to_js(&views)
     }
 
@@ -270,8 +269,7 @@ impl Session {
     /// The findings as CSV, UTF-8 text beginning with a byte-order mark.
     #[wasm_bindgen(js_name = findingsCsv)]
     pub fn findings_csv(&mut self) -> String {
-        let findings: Vec<Finding> = self.checker.check(&self.report);
-        findings_csv(&findings)
+        findings_csv(self.checker.check(&self.report))
     }
 
     /// 「<机关名称><年份>年政府信息公开工作年度报告」, safe as a file name.

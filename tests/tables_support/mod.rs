@@ -4,14 +4,21 @@
 #![allow(dead_code)]
 
 use proptest::prelude::*;
-use xxgk_report::model::labels::{S3_COLUMNS, S3_OUTCOME_ROWS, S3_ROWS, S4_COLUMNS, S4_GROUPS};
-use xxgk_report::model::{CellValue, Section};
+use xxgk_report::model::labels::{S3_COLUMNS, S3_ROWS, S4_COLUMNS, S4_GROUPS};
+use xxgk_report::model::{CellValue, S3Row};
 use xxgk_report::{CellId, Report};
 
-pub const NEW: usize = 0;
-pub const CARRIED_IN: usize = 1;
-pub const OUTCOME_TOTAL: usize = 23;
-pub const CARRIED_OUT: usize = 24;
+// Worked out here from the rows' positions, not from the model's list of equalities, so that
+// the tests check that list too.
+pub const NEW: usize = S3Row::NEW.index();
+pub const CARRIED_IN: usize = S3Row::CARRIED_IN.index();
+pub const OUTCOME_TOTAL: usize = S3Row::OUTCOME_TOTAL.index();
+pub const CARRIED_OUT: usize = S3Row::CARRIED_OUT.index();
+
+/// The 21 outcome rows, between 上年结转 and （七）总计.
+pub fn outcome_rows() -> std::ops::Range<usize> {
+    CARRIED_IN + 1..OUTCOME_TOTAL
+}
 pub const APPLICANTS: usize = S3_COLUMNS.len() - 1;
 pub const TOTAL: usize = S3_COLUMNS.len() - 1;
 pub const S4_TOTAL: usize = S4_COLUMNS.len() - 1;
@@ -28,33 +35,25 @@ pub struct Column {
 pub fn column() -> impl Strategy<Value = Column> {
     // Mostly small counts, sometimes the millions of a city-wide aggregate.
     let count = prop_oneof![4 => 0u64..20, 1 => 0u64..5_000_000];
-    (prop::collection::vec(count.clone(), S3_OUTCOME_ROWS.count()), count.clone(), count)
+    (prop::collection::vec(count.clone(), outcome_rows().len()), count.clone(), count)
         .prop_map(|(outcomes, carried_out, carried_in_share)| Column { outcomes, carried_out, carried_in_share })
 }
 
+/// The six applicant columns.
 pub fn columns() -> impl Strategy<Value = Vec<Column>> {
     prop::collection::vec(column(), APPLICANTS)
 }
 
-pub fn review_groups() -> impl Strategy<Value = Vec<[u64; 4]>> {
-    prop::collection::vec(prop::array::uniform4(0u64..50), S4_GROUPS.len())
-}
-
-/// Any cell of 三 or 四.
-pub fn table_cell() -> impl Strategy<Value = CellId> {
-    let s3 = (0..S3_ROWS.len(), 0..S3_COLUMNS.len()).prop_map(|(r, c)| CellId::s3(r, c));
-    let s4 = (0..S4_GROUPS.len(), 0..S4_COLUMNS.len()).prop_map(|(g, c)| CellId::s4(g, c));
-    prop_oneof![5 => s3, 1 => s4]
-}
-
 pub fn consistent_report(columns: &[Column], review: &[[u64; 4]]) -> Report {
     let mut report = Report::empty();
-    for id in CellId::in_section(Section::S2) {
-        report.set_cell_text(id, "0");
+    for id in CellId::all() {
+        if id.def().section == xxgk_report::model::Section::S2 {
+            report.set_cell_text(id, "0");
+        }
     }
     let mut s3 = [[0u64; TOTAL + 1]; S3_ROWS.len()];
     for (col, c) in columns.iter().enumerate() {
-        for (row, &n) in S3_OUTCOME_ROWS.zip(&c.outcomes) {
+        for (row, &n) in outcome_rows().zip(&c.outcomes) {
             s3[row][col] = n;
         }
         let outcome_total: u64 = c.outcomes.iter().sum();
@@ -80,4 +79,15 @@ pub fn consistent_report(columns: &[Column], review: &[[u64; 4]]) -> Report {
         report.set_cell(CellId::s4(group, S4_TOTAL), CellValue::Count(parts.iter().sum()));
     }
     report
+}
+
+/// Any cell of 三 or 四.
+pub fn table_cell() -> impl Strategy<Value = CellId> {
+    let s3 = (0..S3_ROWS.len(), 0..S3_COLUMNS.len()).prop_map(|(r, c)| CellId::s3(r, c));
+    let s4 = (0..S4_GROUPS.len(), 0..S4_COLUMNS.len()).prop_map(|(g, c)| CellId::s4(g, c));
+    prop_oneof![5 => s3, 1 => s4]
+}
+
+pub fn review_groups() -> impl Strategy<Value = Vec<[u64; 4]>> {
+    prop::collection::vec(prop::array::uniform4(0u64..50), S4_GROUPS.len())
 }

@@ -1,14 +1,10 @@
-//! The linear rules of the tables, as data: what A001–A004 check (42 equalities) and P001 (two
-//! inequalities). Error localization reads them here and nowhere else.
+//! The linear rules of the tables as error localization reads them: the model's 42 equalities
+//! (what A001–A004 check, `model::equalities`) and P001's two inequalities.
 
 use std::sync::OnceLock;
 
-use crate::model::cells::S2_ROWS;
-use crate::model::labels::{
-    Axis, S2_IN_FORCE, S2_ISSUED, S2_NORMATIVE, S2_REGULATION, S2_REPEALED, S3_COLUMNS, S3_OUTCOME_ROWS, S3_ROWS, S4_COLUMNS,
-    S4_GROUPS,
-};
-use crate::model::CellId;
+use crate::model::labels::{S2_IN_FORCE, S2_ISSUED, S2_REPEALED};
+use crate::model::{equalities, CellId, EqualityKind, S2Row};
 
 /// `Σ coefficient × value` compared with 0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,46 +55,32 @@ pub fn rules_of_cell(cell: CellId) -> &'static [usize] {
     &tables().by_cell[cell.index()]
 }
 
-/// The position of the row or column with this key (the labels name them; no index is written here).
-fn position(axes: &[Axis], key: &str) -> usize {
-    axes.iter().position(|a| a.key == key).expect("a key of the format")
+/// The rule that checks each kind of equality.
+fn code(kind: EqualityKind) -> &'static str {
+    match kind {
+        EqualityKind::RequestsBalance => "A001",
+        EqualityKind::OutcomeTotal => "A002",
+        EqualityKind::ApplicantTotal => "A003",
+        EqualityKind::CaseTotal => "A004",
+    }
 }
 
-fn sum(code: &'static str, total: CellId, parts: impl IntoIterator<Item = CellId>) -> LinearRule {
-    let terms = std::iter::once((total, 1)).chain(parts.into_iter().map(|c| (c, -1))).collect();
-    LinearRule { code, anchor: total, total: Some(total), terms, relation: Relation::Equal }
-}
-
+/// The model's equalities (`model::equalities`: totals − parts = 0), then P001.
 fn build() -> Vec<LinearRule> {
-    let mut rules = Vec::new();
-    let row = |key| position(&S3_ROWS, key);
-    let (new, carried_in, outcome_total, carried_out) = (row("new"), row("carried_in"), row("outcome_total"), row("carried_out"));
-    let total_column = S3_COLUMNS.len() - 1;
-    // A001: 一 + 二 = （七）总计 + 四, in every column.
-    for column in 0..S3_COLUMNS.len() {
-        let cell = |row| CellId::s3(row, column);
-        let terms = vec![(cell(new), 1), (cell(carried_in), 1), (cell(outcome_total), -1), (cell(carried_out), -1)];
-        rules.push(LinearRule { code: "A001", anchor: cell(outcome_total), total: None, terms, relation: Relation::Equal });
-    }
-    // A002: （七）总计 = the 21 outcome rows, in every column.
-    for column in 0..S3_COLUMNS.len() {
-        rules.push(sum("A002", CellId::s3(outcome_total, column), S3_OUTCOME_ROWS.map(|row| CellId::s3(row, column))));
-    }
-    // A003: 总计 = the six applicant columns, in every row.
-    for row in 0..S3_ROWS.len() {
-        rules.push(sum("A003", CellId::s3(row, total_column), (0..total_column).map(|column| CellId::s3(row, column))));
-    }
-    // A004: 总计 = 维持 + 纠正 + 其他 + 尚未审结, in every group.
-    let s4_total = S4_COLUMNS.len() - 1;
-    for group in 0..S4_GROUPS.len() {
-        rules.push(sum("A004", CellId::s4(group, s4_total), (0..s4_total).map(|column| CellId::s4(group, column))));
-    }
+    let mut rules: Vec<LinearRule> = equalities()
+        .iter()
+        .map(|e| LinearRule {
+            code: code(e.kind),
+            anchor: e.totals[0],
+            total: (e.totals.len() == 1).then(|| e.totals[0]),
+            terms: e.totals.iter().map(|&c| (c, 1)).chain(e.parts.iter().map(|&c| (c, -1))).collect(),
+            relation: Relation::Equal,
+        })
+        .collect();
     // P001: 现行有效 + 本年废止 ≥ 本年制发 (the same as 现行有效 ≥ 制发 − 废止 for counts).
-    for key in [S2_REGULATION.key, S2_NORMATIVE.key] {
-        let (row, columns) = S2_ROWS.iter().enumerate().find(|(_, (r, _))| r.key == key).map(|(i, (_, c))| (i, *c)).expect("a row of 二");
-        let cell = |axis: Axis| CellId::s2(row, position(columns, axis.key));
-        let in_force = cell(S2_IN_FORCE);
-        let terms = vec![(in_force, 1), (cell(S2_REPEALED), 1), (cell(S2_ISSUED), -1)];
+    for row in [S2Row::REGULATION, S2Row::NORMATIVE] {
+        let in_force = row.cell(S2_IN_FORCE);
+        let terms = vec![(in_force, 1), (row.cell(S2_REPEALED), 1), (row.cell(S2_ISSUED), -1)];
         rules.push(LinearRule { code: "P001", anchor: in_force, total: None, terms, relation: Relation::AtLeast });
     }
     rules
@@ -114,7 +96,7 @@ mod tests {
         let rules = linear_rules();
         assert_eq!(
             ids(&rules[0]),
-            ["+1 s3.new.natural", "+1 s3.carried_in.natural", "-1 s3.outcome_total.natural", "-1 s3.carried_out.natural"]
+            ["+1 s3.outcome_total.natural", "+1 s3.carried_out.natural", "-1 s3.new.natural", "-1 s3.carried_in.natural"]
         );
         let p001 = rules.iter().find(|r| r.code == "P001").unwrap();
         assert_eq!(ids(p001), ["+1 s2.regulation.in_force", "+1 s2.regulation.repealed", "-1 s2.regulation.issued"]);
