@@ -304,6 +304,7 @@ impl Session {
         findings
             .into_iter()
             .find(|f| review::reviewable(f) && review::fingerprint(&self.report, f) == fingerprint)
+            .cloned()
             .ok_or_else(|| error("找不到这条检查结果：报告已经改过，请重新检查"))
     }
 }
