@@ -153,7 +153,9 @@ fn reviewed_marks_survive_the_json_document_and_lapse_when_the_text_changes() {
     // A broken list of marks is named, not ignored.
     let broken = json.replacen("\"reviewed\": [", "\"reviewed\": [3, ", 1);
     let err = from_json(&broken).unwrap_err();
-    assert!(err.path == "reviewed" && err.message.starts_with("已核实标记（reviewed）"), "{err}");
+    assert_eq!((err.path.as_str(), err.message.as_str()), ("reviewed[0]", "类型不对：应为已核实标记对象（{\"code\": …, \"fingerprint\": …, \"reason\": …}），实际为数字 3"));
+    let err = from_json(&json.replacen("\"reason\": \"新郑是本镇的村名\"", "\"reasn\": \"x\"", 1)).unwrap_err();
+    assert!(err.path == "reviewed[0].reasn" && err.message.starts_with("未知的键 \"reasn\""), "{err}");
     // Unmarking removes it.
     let mut unmarked = back.clone();
     assert!(review::unmark(&mut unmarked, &t004(&back)));

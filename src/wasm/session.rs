@@ -219,7 +219,7 @@ impl Session {
     #[wasm_bindgen(js_name = undoFix, unchecked_return_type = "Edit[] | null")]
     pub fn undo_fix(&mut self) -> Result<JsValue, JsValue> {
         let Some(batch) = self.undo.pop() else { return Ok(JsValue::NULL) };
-        undo_fixes(&mut self.report, &batch).map_err(|e| error(format!("无法撤销：{}", e.message.trim_start_matches("无法修正："))))?;
+        undo_fixes(&mut self.report, &batch).map_err(|e| error(format!("无法撤销：{}", e.message.strip_prefix("无法修正：").unwrap_or(&e.message))))?;
         let edits: Vec<&crate::model::Edit> = batch.iter().rev().flat_map(|a| &a.undo.edits).collect();
         to_js(&edits)
     }

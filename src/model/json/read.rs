@@ -265,7 +265,7 @@ impl<'de> Visitor<'de> for DocumentSeed<'_> {
                     }
                 }
                 "source" => report.source = map.next_value_seed(SourceSeed)?,
-                _ => report.reviewed = map.next_value_seed(ReviewedSeed)?,
+                _ => report.reviewed = map.next_value_seed(ReviewedSeed { at })?,
             }
             Ok(())
         })?;
@@ -531,18 +531,112 @@ impl<'de> DeserializeSeed<'de> for SourceSeed {
     }
 }
 
-/// `reviewed`: the 「已核实」 marks, written by the page and kept as it writes them.
-struct ReviewedSeed;
+// ---- Reviewed marks --------------------------------------------------------------------
 
-impl<'de> DeserializeSeed<'de> for ReviewedSeed {
+/// `reviewed`: the 「已核实」 marks (see [`ReviewMark`]).
+struct ReviewedSeed<'a> {
+    at: At<'a>,
+}
+
+impl<'de> DeserializeSeed<'de> for ReviewedSeed<'_> {
     type Value = Vec<ReviewMark>;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<ReviewMark>, D::Error> {
-        Vec::<ReviewMark>::deserialize(d).map_err(|_| {
-            de::Error::custom(
-                "已核实标记（reviewed）应为由 {\"code\", \"fingerprint\", \"reason\", …} 组成的数组：它由检查页面填写，请勿手工修改，或删去整个 reviewed",
-            )
-        })
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ReviewedSeed<'_> {
+    type Value = Vec<ReviewMark>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("由已核实标记（{\"code\": …, \"fingerprint\": …, \"reason\": …}）组成的数组")
+    }
+
+    refuse!('de; bool, number, str, null, map);
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut marks = Vec::new();
+        loop {
+            let path = Path::Index(&self.at.path, marks.len());
+            let at = At { track: self.at.track, path };
+            let Some(mark) = seq.next_element_seed(MarkSeed { at }).map_err(|e| self.at.note(path, e))? else {
+                return Ok(marks);
+            };
+            marks.push(mark);
+        }
+    }
+}
+
+struct MarkSeed<'a> {
+    at: At<'a>,
+}
+
+impl<'de> DeserializeSeed<'de> for MarkSeed<'_> {
+    type Value = ReviewMark;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<ReviewMark, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+const MARK_KEYS: &[&str] = &["code", "fingerprint", "reason", "cells", "field", "text"];
+
+impl<'de> Visitor<'de> for MarkSeed<'_> {
+    type Value = ReviewMark;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("已核实标记对象（{\"code\": …, \"fingerprint\": …, \"reason\": …}）")
+    }
+
+    refuse!('de; bool, number, str, null, seq);
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ReviewMark, A::Error> {
+        let mut mark = ReviewMark::default();
+        let seen = read_object(map, self.at, MARK_KEYS, |key, map| {
+            match MARK_KEYS[key] {
+                "code" => mark.code = map.next_value_seed(StringSeed)?,
+                "fingerprint" => mark.fingerprint = map.next_value_seed(StringSeed)?,
+                "reason" => mark.reason = map.next_value_seed(StringSeed)?,
+                "cells" => mark.cells = map.next_value_seed(StringsSeed)?,
+                "field" => mark.field = Some(map.next_value_seed(StringSeed)?),
+                _ => mark.text = map.next_value_seed(StringSeed)?,
+            }
+            Ok(())
+        })?;
+        if let Some(missing) = MARK_KEYS[..3].iter().zip(&seen).find_map(|(key, seen)| (!seen).then_some(key)) {
+            return Err(de::Error::custom(format!("已核实标记缺少必需的键 \"{missing}\"")));
+        }
+        Ok(mark)
+    }
+}
+
+/// An array of strings.
+struct StringsSeed;
+
+impl<'de> DeserializeSeed<'de> for StringsSeed {
+    type Value = Vec<String>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<String>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StringsSeed {
+    type Value = Vec<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("由文字（字符串）组成的数组")
+    }
+
+    refuse!('de; bool, number, str, null, map);
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(StringSeed)? {
+            items.push(item);
+        }
+        Ok(items)
     }
 }
 
