@@ -30,6 +30,26 @@ pub const MAX_ZIP_ENTRIES: usize = 2_000;
 pub const MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
 /// Deepest XML nesting accepted in a .docx part (real documents stay well under 50).
 pub const MAX_XML_DEPTH: usize = 256;
+/// The most bytes of a file any reader looks at: a caller may read no more than this (and one
+/// byte, so that the reader can say the file is too large) of a huge file.
+pub const MAX_FILE_BYTES: usize = if MAX_DOCX_BYTES > MAX_TEXT_BYTES { MAX_DOCX_BYTES } else { MAX_TEXT_BYTES };
+
+/// Extensions of the files taken from a folder: the formats the importer reads or will read
+/// (the content decides the format; a report saved without an extension is taken too).
+pub const REPORT_EXTENSIONS: &[&str] = &["docx", "docm", "doc", "wps", "txt", "json", "pdf", "html", "htm", "shtml", "xhtml"];
+
+/// Whether a file found in a folder is taken as a report, by its name: one of
+/// [`REPORT_EXTENSIONS`] or none; never a hidden file or Word's `~$` lock file. (A file a
+/// person names or drops by itself is always read: the content decides.)
+pub fn is_report_file_name(name: &str) -> bool {
+    if name.starts_with('.') || name.starts_with("~$") {
+        return false;
+    }
+    match name.rsplit_once('.') {
+        Some((_, extension)) => REPORT_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(extension)),
+        None => true,
+    }
+}
 
 /// A document that could not be read, with a Chinese message that says what and where.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

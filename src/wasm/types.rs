@@ -3,8 +3,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::model::{CellId, CellKind, Report};
-use crate::rules::{review, Finding, Fix, Severity, Suspect, TextSpan};
+use crate::model::CellKind;
+use crate::rules::Severity;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -95,6 +95,8 @@ export interface ImportFound {
   /** One line in Chinese: 「已从 Word 文档导入：6 个部分，3 个统计表，200 个单元格中 200 个已填写。」 */
   message: string;
 }
+/** Last year's report given to a Session: `note` says what does not fit (another agency, years apart). */
+export interface PreviousReport { agency: string; year: number | null; note: string | null; }
 export interface ImportSummary {
   filled: number; errors: number; warnings: number;
   /** Edited labels and unplaced content, one line each, in Chinese. */
@@ -102,79 +104,7 @@ export interface ImportSummary {
 }
 "#;
 
-/// A finding as JavaScript sees it. Counts become numbers (beyond 2⁵³ they are rounded, which
-/// only a broken report reaches) instead of failing the whole list.
-#[derive(Serialize)]
-pub(crate) struct FindingView<'a> {
-    code: &'static str,
-    name: &'static str,
-    severity: Severity,
-    cells: &'a [CellId],
-    field: Option<&'a str>,
-    span: Option<&'a TextSpan>,
-    reported: Option<f64>,
-    computed: Option<f64>,
-    difference: Option<f64>,
-    message: &'a str,
-    fixes: &'a [Fix],
-    suspect: Option<SuspectView<'a>>,
-    reviewed: Option<&'a str>,
-    fingerprint: Option<String>,
-}
-
-impl<'a> FindingView<'a> {
-    pub(crate) fn new(f: &'a Finding, report: &Report) -> Self {
-        FindingView {
-            code: f.code,
-            name: f.name,
-            severity: f.severity,
-            cells: &f.cells,
-            field: f.field.as_deref(),
-            span: f.span.as_ref(),
-            reported: f.reported.map(|n| n as f64),
-            computed: f.computed.map(|n| n as f64),
-            difference: f.difference.map(|n| n as f64),
-            message: &f.message,
-            fixes: &f.fixes,
-            suspect: f.suspect.as_ref().map(SuspectView::from),
-            reviewed: f.reviewed.as_deref(),
-            fingerprint: review::reviewable(f).then(|| review::fingerprint(report, f)),
-        }
-    }
-}
-
-#[derive(Serialize)]
-pub(crate) struct SuspectView<'a> {
-    sets: Vec<Vec<SuspectCellView>>,
-    set_count: usize,
-    rules: &'a [&'static str],
-    message: &'a str,
-}
-
-#[derive(Serialize)]
-struct SuspectCellView {
-    cell: CellId,
-    current: f64,
-    value: Option<f64>,
-    min: Option<f64>,
-    max: Option<f64>,
-}
-
-impl<'a> From<&'a Suspect> for SuspectView<'a> {
-    fn from(s: &'a Suspect) -> Self {
-        let number = |n: Option<u64>| n.map(|n| n as f64);
-        let sets = s
-            .sets
-            .iter()
-            .map(|set| {
-                set.iter()
-                    .map(|c| SuspectCellView { cell: c.cell, current: c.current as f64, value: number(c.value), min: number(c.min), max: number(c.max) })
-                    .collect()
-            })
-            .collect();
-        SuspectView { sets, set_count: s.set_count, rules: &s.rules, message: &s.message }
-    }
-}
+pub(crate) use crate::wasm_shared::FindingView;
 
 #[derive(Serialize)]
 pub(crate) struct CellInfo {
@@ -230,4 +160,11 @@ pub(crate) struct ImportSummary {
     pub errors: usize,
     pub warnings: usize,
     pub notes: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PreviousReport {
+    pub agency: String,
+    pub year: Option<i32>,
+    pub note: Option<String>,
 }
