@@ -6,10 +6,10 @@ use wasm_bindgen::JsValue;
 
 #[cfg(any(feature = "page", feature = "batch"))]
 use crate::model::CellId;
-#[cfg(any(feature = "page", feature = "batch"))]
+#[cfg(feature = "page")]
 use crate::model::Report;
 #[cfg(any(feature = "page", feature = "batch"))]
-use crate::rules::{review, Finding, Fix, Severity, Suspect, TextSpan};
+use crate::rules::{Finding, Fix, Severity, Suspect, TextSpan};
 
 /// Serialises a value for JavaScript: objects for maps and structs, `null` for `None`, and
 /// numbers beyond 2⁵³ as (rounded) numbers rather than an error.
@@ -48,10 +48,11 @@ pub(crate) struct FindingView<'a> {
     fingerprint: Option<String>,
 }
 
-#[cfg(any(feature = "page", feature = "batch"))]
+#[cfg(feature = "page")]
 impl<'a> FindingView<'a> {
     /// A finding of `report`, with the fingerprint a 「已核实」 mark of it takes.
     pub(crate) fn of_report(f: &'a Finding, report: &Report) -> Self {
+        use crate::rules::review;
         FindingView { fingerprint: review::reviewable(f).then(|| review::fingerprint(report, f)), ..FindingView::from(f) }
     }
 }

@@ -36,7 +36,8 @@ export interface Finding {
   suspect: Suspect | null;
   /** The reason given when the finding was marked 「已核实」; such findings are counted apart. */
   reviewed: string | null;
-  /** What `Session.markReviewed` takes; null for errors of the A and V rules (they cannot be marked). */
+  /** What `Session.markReviewed` takes; null for errors of the A and V rules (they cannot be
+   *  marked) and for the batch view's findings. */
   fingerprint: string | null;
 }
 
