@@ -30,10 +30,23 @@ struct ImportedFile {
     summary: import::ImportSummary,
 }
 
-/// Reads a report file (JSON, Word/WPS .docx or extracted text); throws a Chinese message.
+/// Reads a report file of any format the importer knows, told by content: Word .docx and
+/// .doc (and .wps in Word's format), a web page (.html/.htm/.shtml, any charset), text
+/// (UTF-8, GBK, UTF-16; also text copied from a PDF), or JSON; throws a Chinese message.
 #[wasm_bindgen(js_name = importFile, unchecked_return_type = "ImportedFile")]
 pub fn import_file(bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
-    let (report, summary) = import::import_with_summary(bytes, file_name).map_err(|e| error(e.message))?;
+    imported(import::import_with_summary(bytes, file_name))
+}
+
+/// Reads a report from HTML already in a string: the `text/html` flavour of the clipboard
+/// when a clerk copies the report from a portal page and pastes it on the page.
+#[wasm_bindgen(js_name = importHtml, unchecked_return_type = "ImportedFile")]
+pub fn import_html(html: &str) -> Result<JsValue, JsValue> {
+    imported(import::import_html_text(html))
+}
+
+fn imported(result: Result<(Report, import::ImportSummary), import::ImportError>) -> Result<JsValue, JsValue> {
+    let (report, summary) = result.map_err(|e| error(e.message))?;
     to_js(&ImportedFile { json: to_json(&report), summary })
 }
 

@@ -90,7 +90,7 @@ export interface ImportedTable { number: number; under_heading: string; recognis
 export interface SourceNote { location: string; found: string; expected?: string; cell?: string; }
 /** The core's account of an import (import::ImportSummary). */
 export interface ImportFound {
-  format: "json" | "docx" | "text"; format_label: string; headings: string[]; tables: ImportedTable[];
+  format: "json" | "docx" | "doc" | "wps" | "html" | "pdf" | "text"; format_label: string; headings: string[]; tables: ImportedTable[];
   edition: "2021" | "2019"; cells_filled: number; cells_not_filled: number; cells_not_found: number;
   edited_labels: SourceNote[]; unplaced: SourceNote[];
   /** One line in Chinese: 「已从 Word 文档导入：6 个部分，3 个统计表，200 个单元格中 200 个已填写。」 */

@@ -98,7 +98,7 @@ test('Chromium 83: the batch view checks files in its worker, pairs two years an
   await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
   assert.ok(!fetched.some((p) => p.includes('xxgk_batch')), 'the batch module is not loaded at start');
   await page.evaluate(() => document.getElementById('open-batch').click());
-  // The view's code is loaded when it is first shown: its file input exists once it is.
+  // The view's modules load on first use: wait for its file input instead of racing it.
   await page.waitForFunction(() => document.getElementById('batch-files') !== null, null, { timeout: 30000 });
   await page.evaluate((list) => {
     const transfer = new DataTransfer();
