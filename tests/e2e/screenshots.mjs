@@ -7,6 +7,10 @@
 //                          the parts lightly; the focused cell's message wholly on screen above it
 //   one-wrong-number.png   the same report at the summary: the shared cell named first, then the
 //                          two broken sums, then the warnings of the seed
+//   safe-fixes-made.png    the seed after 「全部安全修正」 (issue 15: the safe fixes made by the binding,
+//                          Session.applySafeFixes, then imported; the page's 修正 buttons are issue
+//                          15's page part): the headings and the regulation's name mended, what a
+//                          person must judge left
 //   first-view-c83.png     the first view in Chromium 83
 // What each shows is what tests/e2e/clerk.test.mjs checks.
 import fs from 'node:fs';
@@ -47,11 +51,28 @@ try {
       await page.mouse.move(5, 400);
       await page.waitForTimeout(200);
       await page.screenshot({ path: path.join(OUT, 'one-wrong-number.png') });
+
+      const fixed = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      await fixed.goto(server.url);
+      await fixed.waitForFunction(() => document.body.getAttribute('data-ready') === 'true');
+      const json = await fixed.evaluate(async (seed) => {
+        const w = await import('./pkg/xxgk_report.js');
+        const s = w.Session.fromJson(seed);
+        s.check();
+        s.applySafeFixes();
+        return s.toJson();
+      }, SEED.toString('utf8'));
+      await chooseFile(fixed, '全部安全修正后.json', Buffer.from(json));
+      await fixed.waitForFunction(() => /已导入/.test(document.getElementById('notice').textContent));
+      await fixed.locator('#toolbar-counts').click();
+      await fixed.mouse.move(5, 400);
+      await fixed.waitForTimeout(200);
+      await fixed.screenshot({ path: path.join(OUT, 'safe-fixes-made.png') });
     } finally {
       await browser.close();
     }
   }
-  console.log('docs/page/: first-view.png, first-view-c83.png, deep-in-table-3.png, one-wrong-number.png');
+  console.log('docs/page/: first-view.png, first-view-c83.png, deep-in-table-3.png, one-wrong-number.png, safe-fixes-made.png');
 } finally {
   await server.close();
 }
