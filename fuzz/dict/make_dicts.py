@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Writes the libFuzzer dictionaries of fuzz/dict/ from the model's labels and the format's tokens.
+
+Run from the repository root: python3 fuzz/dict/make_dicts.py
+"""
+import re
+
+def esc(s):
+    """libFuzzer takes printable ASCII only: everything else as \\xNN of its UTF-8 bytes."""
+    out = ''
+    for byte in s.encode('utf-8'):
+        ch = chr(byte)
+        if ch in '\\"':
+            out += '\\' + ch
+        elif 0x20 <= byte < 0x7f:
+            out += ch
+        else:
+            out += '\\x%02X' % byte
+    return out
+
+def lines(tokens):
+    return ''.join(f'"{esc(t)}"\n' for t in tokens)
+
+src = open('src/model/labels.rs', encoding='utf-8').read()
+labels = sorted(set(m for m in re.findall(r'"([^"\\]*)"', src) if re.search('[\u4e00-\u9fff]', m)))
+labels += ['一、', '二、', '三、', '四、', '五、', '六、', '（一）', '（七）', '1.', '件', '万元', '年', '月', '日',
+           '政府信息公开工作年度报告', '人民政府', '镇', '全镇', '全省', '《中华人民共和国政府信息公开条例》',
+           '《政务公开条例》', '0', '1', '2024', '/', '—', '无', '\t', '\n', '\r\n', '\u3000']
+XML = ['<w:document>', '</w:document>', '<w:body>', '</w:body>', '<w:p>', '</w:p>', '<w:r>', '</w:r>', '<w:t>',
+       '</w:t>', '<w:t xml:space="preserve">', '<w:tbl>', '</w:tbl>', '<w:tr>', '</w:tr>', '<w:tc>', '</w:tc>',
+       '<w:tcPr>', '</w:tcPr>', '<w:gridSpan w:val="2"/>', '<w:vMerge w:val="restart"/>', '<w:vMerge/>',
+       '<w:tab/>', '<w:br/>', '<w:del>', '</w:del>', '<w:ins>', '</w:ins>', '<w:delText>', '<w:sdt>',
+       '<w:sdtContent>', '<w:fldSimple w:instr="MERGEFORMAT">', '<w:instrText>', '<w:pPr>',
+       '<w:pStyle w:val="1"/>', '<w:trPr>', '<w:sym w:char="F0FC"/>', '<mc:AlternateContent>', '<mc:Fallback>',
+       '<![CDATA[', ']]>', '&amp;', '&lt;', '&#x4E00;', '<?xml version="1.0" encoding="UTF-8"?>',
+       'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', 'word/document.xml',
+       '_rels/.rels', '[Content_Types].xml', 'PK\x03\x04', 'PK\x01\x02', 'PK\x05\x06']
+JSON = ['{', '}', '[', ']', ':', ',', '"format"', '"xxgk-annual-report/2021"', '"year"', '"agency"', '"name"',
+        '"level"', '"township"', '"department"', '"region"', '"address"', '"postcode"', '"phone"', '"email"',
+        '"headings"', '"text"', '"preamble"', '"overview"', '"problems"', '"other"', '"cells"', '"source"',
+        '"tables"', '"edited_labels"', '"unplaced"', '"location"', '"found"', '"expected"', '"cell"', '"2019"',
+        '"2021"', 'null', 'true', 'false', '-1', '1e400', '0.000001', '"\\u0000"', '"\\ud800"', '"s2.fee.amount"',
+        '"1,234"', '"１２"', '"三"']
+cells = re.findall(r'"(s[234]\.[a-z_.]+)"', open('tests/fixtures/seed.json', encoding='utf-8').read())
+JSON += [f'"{c}"' for c in sorted(set(cells))]
+
+def write(name, head, body):
+    open(f'fuzz/dict/{name}.dict', 'w', encoding='utf-8').write(f'# {head} (written by make_dicts.py)\n' + body)
+
+write('xml', 'WordprocessingML and zip tokens, then the official labels', lines(XML) + lines(labels))
+write('json', 'The JSON document (FORMAT.md section 5), then the official labels', lines(JSON) + lines(labels))
+write('text', 'The official labels and headings, as text extracts them', lines(labels))
+write('all', 'Every token of the other dictionaries', lines(XML) + lines(JSON) + lines(labels))
