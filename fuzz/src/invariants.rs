@@ -1,0 +1,99 @@
+//! What every fuzz target asserts beyond "no panic". Also compiled into the ordinary test
+//! suite (tests/fuzz_regressions.rs), which runs every input the fuzzers once broke.
+//!
+//! - An import gives a report or an [`ImportError`] whose message is Chinese and says something.
+//! - A report that imports writes to JSON and reads back as the same report.
+//! - Every finding of the checker points at cells and text that exist in the report it checked.
+
+use xxgk_report::import::{ImportError, ImportSummary};
+use xxgk_report::model::{from_json, from_json_keeping_invalid, to_json, TextField};
+use xxgk_report::{check, Finding, Report};
+
+/// True when the text has at least one CJK character: every message a user reads is Chinese.
+pub fn is_chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// The invariants of an import's outcome; on success, also those of the report.
+pub fn check_import(result: Result<(Report, ImportSummary), ImportError>) {
+    match result {
+        Ok((report, summary)) => {
+            assert!(is_chinese(&summary.message), "summary not in Chinese: {:?}", summary.message);
+            check_report(&report);
+        }
+        Err(error) => assert!(is_chinese(&error.message), "error not in Chinese: {:?}", error.message),
+    }
+}
+
+/// A report survives the JSON round trip, and the checker's findings point at what exists.
+pub fn check_report(report: &Report) {
+    let json = to_json(report);
+    let strict = from_json(&json);
+    let again = match strict {
+        Ok(again) => again,
+        // Text that is not a number in a cell is refused by the strict reader; the draft reader keeps it.
+        Err(_) => from_json_keeping_invalid(&json).unwrap_or_else(|e| panic!("own JSON unreadable: {e}\n{json}")),
+    };
+    assert_eq!(&again, report, "JSON round trip changed the report");
+    let findings = check(report);
+    for finding in &findings {
+        check_finding(report, finding);
+    }
+}
+
+/// A finding's field, span and message refer to the report it was found in.
+pub fn check_finding(report: &Report, finding: &Finding) {
+    assert!(is_chinese(&finding.message), "{}: message not in Chinese", finding.code);
+    let Some(field) = finding.field.as_deref() else {
+        assert!(finding.span.is_none(), "{}: a span without a field", finding.code);
+        return;
+    };
+    let text = field_text(report, field).unwrap_or_else(|| panic!("{}: field {field:?} does not exist", finding.code));
+    if let (Some(span), Some(text)) = (&finding.span, text) {
+        let chars: Vec<char> = text.chars().collect();
+        assert!(span.start <= span.end && span.end <= chars.len(), "{}: span {}..{} outside {field} ({} chars)", finding.code, span.start, span.end, chars.len());
+        let snippet: String = chars[span.start..span.end].iter().collect();
+        assert_eq!(snippet, span.snippet, "{}: snippet differs from the text at the span", finding.code);
+        let utf16: usize = chars[..span.start].iter().map(|c| c.len_utf16()).sum();
+        assert_eq!(utf16, span.start16, "{}: start16", finding.code);
+    }
+}
+
+/// The text of a field named by a finding (`text.overview`, `headings[2]`, `agency.phone`);
+/// `Some(None)` for a field that exists but has no text to point into (e.g. `cells`).
+fn field_text<'a>(report: &'a Report, field: &str) -> Option<Option<&'a str>> {
+    if let Some(key) = field.strip_prefix("text.") {
+        return TextField::from_key(key).map(|f| Some(report.text.get(f)));
+    }
+    if let Some(index) = field.strip_prefix("headings[").and_then(|r| r.strip_suffix(']')) {
+        let index: usize = index.parse().ok()?;
+        return report.headings.as_ref()?.get(index).map(|h| Some(h.as_str()));
+    }
+    let agency = &report.agency;
+    Some(Some(match field {
+        "agency.name" => &agency.name,
+        "agency.region" => &agency.region,
+        "agency.address" => &agency.address,
+        "agency.postcode" => &agency.postcode,
+        "agency.phone" => &agency.phone,
+        "agency.email" => &agency.email,
+        "headings" | "year" | "agency.level" | "source" => return Some(None),
+        _ => return None,
+    }))
+}
+
+/// A .docx archive whose `word/document.xml` is `xml`, with the package parts Word writes
+/// around it, stored uncompressed (the mutations reach the XML reader directly).
+pub fn docx_with_document(xml: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+    const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in [("[Content_Types].xml", CONTENT_TYPES.as_bytes()), ("_rels/.rels", RELS.as_bytes()), ("word/document.xml", xml)] {
+        zip.start_file(name, stored).expect("a new entry");
+        zip.write_all(bytes).expect("writing to memory");
+    }
+    zip.finish().expect("finishing in memory").into_inner()
+}
