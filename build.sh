@@ -3,8 +3,9 @@
 #
 #   ./build.sh [build]     one wasm build for all browsers down to Chromium 83, two modules
 #                          -> www/pkg/xxgk_report* (the page: feature `page`) and
-#                          www/pkg/xxgk_documents* (Word/HTML, loaded on first use: feature
-#                          `documents`) (nightly, see "legacy route" below)
+#                          www/pkg/xxgk_documents* (Word/HTML, run in a Web Worker started on
+#                          first use, www/pkg/xxgk_documents_worker.js: feature `documents`)
+#                          (nightly, see "legacy route" below)
 #   ./build.sh serve [PORT]  build, then serve www/ on 127.0.0.1:PORT (8080)
 #   ./build.sh test        native tests, wasm tests in headless Chromium,
 #                          wasm feature check, end-to-end tests (both browsers)
@@ -141,6 +142,8 @@ cmd_build() {
   rm -rf www/pkg
   build_wasm "$WASM_VARIANT" "$ROOT" www/pkg xxgk_report --no-default-features --features page
   build_wasm "$WASM_VARIANT" "$ROOT" www/pkg xxgk_documents --no-default-features --features documents
+  # The documents module's Web Worker: one classic script (no module workers in Firefox ESR 78).
+  node www/tools/dist.mjs --worker
 }
 
 # ---- checks -------------------------------------------------------------------

@@ -4,6 +4,7 @@
 //!
 //! The core knows nothing of the browser; [`wasm`] is a thin binding over it.
 
+pub mod batch;
 pub mod export;
 pub mod import;
 pub mod model;
@@ -15,4 +16,4 @@ pub mod wasm;
 pub mod wasm_documents;
 
 pub use model::{CellId, Report};
-pub use rules::{check, Finding, Severity};
+pub use rules::{check, check_with_previous, Finding, Severity};

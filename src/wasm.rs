@@ -15,9 +15,9 @@ pub use session::Session;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::model::labels::LEVELS;
-use crate::model::{layouts as core_layouts, CellId, CellKind, TextField};
-use crate::rules::RULES;
+use crate::model::labels::{LEVELS, REPORT_FIELDS};
+use crate::model::{layouts as core_layouts, CellId, TextField};
+use crate::rules::{Severity, RULES};
 
 /// Runs once when the module is instantiated.
 #[wasm_bindgen(start)]
@@ -72,17 +72,29 @@ pub fn levels() -> Result<JsValue, JsValue> {
     to_js(&levels)
 }
 
-/// The prose fields in document order: JSON path and where they stand (`LevelInfo[]` shape:
-/// `key` is the path, `label` 「一、总体情况」).
-#[wasm_bindgen(js_name = textFields, unchecked_return_type = "LevelInfo[]")]
+/// The prose fields in document order: JSON path and where they stand, e.g. 「一、总体情况」
+/// (`TextFieldInfo[]`).
+#[wasm_bindgen(js_name = textFields, unchecked_return_type = "TextFieldInfo[]")]
 pub fn text_fields() -> Result<JsValue, JsValue> {
-    let fields: Vec<types::LevelInfo> =
-        TextField::ALL.iter().map(|f| types::LevelInfo { key: f.path(), label: f.label() }).collect();
+    let fields: Vec<types::TextFieldInfo> =
+        TextField::ALL.iter().map(|f| types::TextFieldInfo { path: f.path(), label: f.label() }).collect();
     to_js(&fields)
 }
 
-/// Whether a cell holds an amount of 万元 (the fee) rather than a count.
-#[wasm_bindgen(js_name = isAmountCell)]
-pub fn is_amount_cell(id: &str) -> bool {
-    CellId::parse(id).is_some_and(|id| id.kind() == CellKind::Amount)
+/// The agency block and the year: JSON path, name, optional (`ReportField[]`).
+#[wasm_bindgen(js_name = reportFields, unchecked_return_type = "ReportField[]")]
+pub fn report_fields() -> Result<JsValue, JsValue> {
+    let fields: Vec<types::ReportField> =
+        REPORT_FIELDS.iter().map(|&(path, label, optional)| types::ReportField { path, label, optional }).collect();
+    to_js(&fields)
+}
+
+/// The severities with their Chinese names, most severe first (`SeverityInfo[]`).
+#[wasm_bindgen(js_name = severities, unchecked_return_type = "SeverityInfo[]")]
+pub fn severities() -> Result<JsValue, JsValue> {
+    let all: Vec<types::SeverityInfo> = [Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .map(|s| types::SeverityInfo { key: s, label: s.label() })
+        .collect();
+    to_js(&all)
 }

@@ -1,15 +1,17 @@
-//! The Word export as a person sees it: converted by LibreOffice to PDF, its text checked and
-//! its first five pages rasterised into docs/export/ (with XXGK_EXPORT_PREVIEW=1) for a look.
+//! The Word export as a person sees it: converted by LibreOffice to PDF, its text checked and,
+//! with XXGK_EXPORT_PREVIEW=1, its first five pages rasterised into docs/export/ for a look.
 //!
 //! Needs `soffice` (Debian: libreoffice-writer-nogui), `pdftotext`/`pdftoppm` (poppler-utils)
-//! and a CJK font (fonts-noto-cjk); skipped with a notice when they are absent.
+//! and a CJK font (fonts-noto-cjk): required under CI, skipped with a notice elsewhere
+//! (`tools::required`).
 
 mod export_support;
+mod tools;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use export_support::{numbered_report, tool_available};
+use export_support::numbered_report;
 use xxgk_report::export::docx::{file_name, to_docx};
 use xxgk_report::model::{layouts, GridCell, Report};
 
@@ -67,8 +69,9 @@ fn squeeze(text: &str) -> String {
 
 #[test]
 fn libreoffice_shows_every_heading_label_and_number() {
-    if !tool_available("soffice", "--version") || !tool_available("pdftotext", "-v") {
-        println!("NOTICE: skipped: soffice or pdftotext not found (apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk)");
+    if !tools::required("soffice", "--version", "libreoffice-writer-nogui fonts-noto-cjk")
+        || !tools::required("pdftotext", "-v", "poppler-utils")
+    {
         return;
     }
     let report = numbered_report();
@@ -123,7 +126,7 @@ fn libreoffice_shows_every_heading_label_and_number() {
         }
     }
 
-    if tool_available("pdftoppm", "-v") {
+    if std::env::var_os("XXGK_EXPORT_PREVIEW").is_some() && tools::required("pdftoppm", "-v", "poppler-utils") {
         let status = Command::new("pdftoppm")
             .args(["-r", "60", "-png", "-f", "1", "-l", "5"])
             .arg(&pdf)
@@ -131,14 +134,12 @@ fn libreoffice_shows_every_heading_label_and_number() {
             .status()
             .unwrap();
         assert!(status.success());
-        if std::env::var_os("XXGK_EXPORT_PREVIEW").is_some() {
-            let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/export");
-            std::fs::create_dir_all(&target).unwrap();
-            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if name.ends_with(".png") {
-                    std::fs::copy(entry.path(), target.join(format!("docx-{name}"))).unwrap();
-                }
+        let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/export");
+        std::fs::create_dir_all(&target).unwrap();
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".png") {
+                std::fs::copy(entry.path(), target.join(format!("docx-{name}"))).unwrap();
             }
         }
     }

@@ -1,9 +1,5 @@
 //! Round trip: a report exported to .docx and read back by the .docx importer is the same
 //! report: year, agency name, every heading, every paragraph and every cell.
-//!
-//! The importer is written on its own branch; until it reads .docx, `import` answers a .docx
-//! with its JSON-only error and this test prints a notice instead of failing (see
-//! `importer_reads_docx`). Once it does, any difference fails the test.
 
 mod export_support;
 
@@ -11,16 +7,6 @@ use export_support::{numbered_report, seed};
 use xxgk_report::export::docx::{file_name, to_docx};
 use xxgk_report::import::import;
 use xxgk_report::model::{CellId, Report};
-
-/// False only for the JSON-only importer of the first commit, which takes every file for
-/// UTF-8 JSON text.
-fn importer_reads_docx() -> bool {
-    let bytes = to_docx(&Report::empty()).unwrap();
-    match import(&bytes, "probe.docx") {
-        Ok(_) => true,
-        Err(e) => !e.message.contains("UTF-8"),
-    }
-}
 
 fn assert_round_trip(name: &str, report: &Report) {
     let bytes = to_docx(report).unwrap();
@@ -48,10 +34,6 @@ fn assert_round_trip(name: &str, report: &Report) {
 
 #[test]
 fn docx_export_imports_back_as_the_same_report() {
-    if !importer_reads_docx() {
-        println!("NOTICE: skipped: xxgk_report::import::import does not read .docx yet (branch `import`)");
-        return;
-    }
     assert_round_trip("seed", &seed());
     assert_round_trip("numbered", &numbered_report());
 

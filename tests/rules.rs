@@ -4,7 +4,8 @@
 //! (the findings are kept as snapshots under `tests/snapshots/`); `clean_*.json` must produce
 //! none. A fixture is a JSON merge patch (RFC 7396) applied to the seed report:
 //! `{"description": "…", "patch": {"cells": {"s3.new.natural": 3, "s3.new.total": null}}}`;
-//! `null` removes a key, which for a cell means "not filled in".
+//! `null` removes a key, which for a cell means "not filled in". A fixture of a cross-year rule
+//! also has `"previous"`: last year's report, as another merge patch over the seed.
 //!
 //! New or changed snapshots: `INSTA_UPDATE=always cargo test --test rules`, then review the diff.
 
@@ -14,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use xxgk_report::model::{from_json, from_json_keeping_invalid};
 use xxgk_report::rules::{reference, rule, RULES};
-use xxgk_report::{check, Finding, Report};
+use xxgk_report::{check, check_with_previous, Finding, Report};
 
 const SEED: &str = include_str!("fixtures/seed.json");
 
@@ -54,6 +55,8 @@ struct Fixture {
     name: String,
     description: String,
     report: Report,
+    /// Last year's report, for the cross-year rules (`"previous"`: a merge patch over the seed).
+    previous: Option<Report>,
 }
 
 fn load_fixture(path: &Path) -> Fixture {
@@ -64,11 +67,17 @@ fn load_fixture(path: &Path) -> Fixture {
     let mut document: Value = serde_json::from_str(SEED).unwrap();
     merge_patch(&mut document, &fixture["patch"]);
     let report = from_json_keeping_invalid(&document.to_string()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    Fixture { name, description, report }
+    // The cross-year rules read last year's report: a second merge patch over the seed.
+    let previous = fixture.get("previous").map(|patch| {
+        let mut document: Value = serde_json::from_str(SEED).unwrap();
+        merge_patch(&mut document, patch);
+        from_json_keeping_invalid(&document.to_string()).unwrap_or_else(|e| panic!("{} (previous): {e}", path.display()))
+    });
+    Fixture { name, description, report, previous }
 }
 
-fn findings_of(code: &str, report: &Report) -> Vec<Finding> {
-    check(report).into_iter().filter(|f| f.code == code).collect()
+fn findings_of(code: &str, fixture: &Fixture) -> Vec<Finding> {
+    check_with_previous(&fixture.report, fixture.previous.as_ref()).into_iter().filter(|f| f.code == code).collect()
 }
 
 #[test]
@@ -80,7 +89,7 @@ fn every_rule_triggers_on_its_trigger_fixtures_and_not_on_its_clean_ones() {
         let (mut triggers, mut cleans) = (0, 0);
         for path in sorted_entries(&dir) {
             let fixture = load_fixture(&path);
-            let findings = findings_of(&code, &fixture.report);
+            let findings = findings_of(&code, &fixture);
             let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
             if fixture.name.starts_with("trigger_") {
                 triggers += 1;
@@ -127,4 +136,27 @@ fn the_rules_reference_is_up_to_date() {
         "docs/rules.md is out of date with the rule catalog. Regenerate it with\n    {}\nor\n    UPDATE=1 cargo test --test rules the_rules_reference_is_up_to_date",
         reference::REGENERATE
     );
+}
+
+/// The snapshot of `A003/trigger_huge_counts` checked by reasoning rather than recorded: the
+/// fixture writes 10¹⁹ for 自然人 and for 商业企业 in 「（一）予以公开」 (the seed has 0 in the
+/// other four applicant columns) and u64::MAX as the row's 总计. Their sum, 2 × 10¹⁹, passes
+/// u64; the finding must still carry it exactly, as its message does.
+#[test]
+fn a_sum_beyond_u64_is_reported_exactly() {
+    let fixture = load_fixture(&fixtures_dir().join("A003/trigger_huge_counts.json"));
+    let findings = findings_of("A003", &fixture);
+    let [finding] = &findings[..] else { panic!("one A003 finding: {findings:#?}") };
+    let written: u128 = 18_446_744_073_709_551_615; // u64::MAX, the 总计 as written
+    let sum: u128 = 20_000_000_000_000_000_000; // 10¹⁹ + 10¹⁹
+    assert_eq!(finding.reported, Some(written));
+    assert_eq!(finding.computed, Some(sum));
+    assert_eq!(finding.difference, Some(-1_553_255_926_290_448_385), "总计 minus the sum of the columns");
+    assert_eq!(finding.cells[0].as_str(), "s3.granted.total");
+    for number in ["填写 18446744073709551615", "之和为 20000000000000000000", "相差 1553255926290448385"] {
+        assert!(finding.message.contains(number), "{number}: {}", finding.message);
+    }
+    // The JSON of the findings (as `xxgk check --json` writes them) has the same exact numbers.
+    let json = serde_json::to_string(finding).unwrap();
+    assert!(json.contains("\"reported\":18446744073709551615,\"computed\":20000000000000000000,\"difference\":-1553255926290448385"), "{json}");
 }

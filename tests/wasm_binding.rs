@@ -182,3 +182,25 @@ fn a_panic_is_recorded_for_the_page() {
     let mut session = Session::from_json(SEED).unwrap();
     assert!(session.check_count() > 0);
 }
+
+#[wasm_bindgen_test]
+fn the_page_gets_field_names_severities_and_prose_fields_from_the_model() {
+    let fields = Array::from(&wasm::report_fields().unwrap());
+    let paths: Vec<String> = fields.iter().map(|f| get(&f, "path").as_string().unwrap()).collect();
+    assert_eq!(paths[0], "agency.name");
+    assert!(paths.contains(&"year".to_string()) && paths.contains(&"agency.email".to_string()));
+    let email = fields.iter().find(|f| get(f, "path").as_string().as_deref() == Some("agency.email")).unwrap();
+    assert_eq!(get(&email, "optional").as_bool(), Some(true));
+    assert_eq!(get(&fields.get(0), "label").as_string().as_deref(), Some("机关名称"));
+
+    let severities = Array::from(&wasm::severities().unwrap());
+    let pairs: Vec<(String, String)> = severities
+        .iter()
+        .map(|s| (get(&s, "key").as_string().unwrap(), get(&s, "label").as_string().unwrap()))
+        .collect();
+    assert_eq!(pairs, [("error", "错误"), ("warning", "警告"), ("info", "提示")].map(|(k, l)| (k.to_string(), l.to_string())));
+
+    let prose = Array::from(&wasm::text_fields().unwrap());
+    assert_eq!(get(&prose.get(1), "path").as_string().as_deref(), Some("text.overview"));
+    assert_eq!(get(&prose.get(1), "label").as_string().as_deref(), Some("一、总体情况"));
+}

@@ -1,7 +1,7 @@
 /* Classic script (no module syntax), so that it runs in every browser and can say, in
    Chinese, why the page cannot start: no WebAssembly (IE, 360 兼容模式), WebAssembly blocked by
-   a Content-Security-Policy, or no ES modules. Otherwise it picks the WebAssembly build the
-   browser can run and starts js/main.js.
+   a Content-Security-Policy, or no ES modules. Otherwise it starts js/main.js (one WebAssembly
+   build, pkg/, runs in every browser from Chromium 83 on).
    On any other page (a portal's CMS template: no #boot-message element) it starts nothing and
    defines window.XxgkReport instead: XxgkReport.ready resolves with the API of xxgk-report.js
    (loaded from next to this file), or rejects with the same Chinese explanation. */
@@ -48,8 +48,6 @@
   if (!embedded) { window.xxgkBootFailure = say; }
 
   var HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  // (func (param externref)): reference types, which Chromium 83 lacks.
-  var REFERENCE_TYPES = HEADER.concat([1, 5, 1, 0x60, 1, 0x6f, 0, 3, 2, 1, 0, 10, 4, 1, 2, 0, 0x0b]);
 
   var oldBrowser = [
     '请改用以下任一方式打开本页：',
@@ -78,8 +76,6 @@
     ]);
     return;
   }
-  var modern = false;
-  try { modern = WebAssembly.validate(new Uint8Array(REFERENCE_TYPES)); } catch (e2) { modern = false; }
   if (embedded) {
     script.type = 'module';
     script.src = new URL('embed/global.js', here).href;
@@ -89,10 +85,9 @@
     document.head.appendChild(script);
     return;
   }
-  window.XXGK_PKG = modern ? 'pkg/' : 'pkg/legacy/';
   // The single-file build (./build.sh dist) carries the page inline instead of as modules.
   if (typeof window.xxgkStartInline === 'function') {
-    window.xxgkStartInline(modern);
+    window.xxgkStartInline();
     return;
   }
 

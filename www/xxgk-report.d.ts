@@ -1,4 +1,6 @@
-// Types of xxgk-report.js, the embedding API (see docs/embedding.md).
+// Types of xxgk-report.js, the embedding API (see docs/embedding.md). The binding's types come
+// from pkg/xxgk_report.d.ts, which wasm-bindgen writes from the Rust binding; tests/e2e/types.test.mjs
+// checks this file against xxgk-report.js and those types against real values.
 import type { Finding, RuleInfo, TableLayout } from './pkg/xxgk_report';
 export type { Finding, RuleInfo, TableLayout, Severity, TextSpan } from './pkg/xxgk_report';
 
@@ -29,19 +31,26 @@ export interface DownloadRequest {
 }
 
 export interface MountOptions {
-  /** Report to open (object or JSON text). Replaces any saved draft. Default: the saved draft, else a blank report. */
+  /**
+   * Report to open (object or JSON text), in a draft of its own: no saved draft is replaced.
+   * Default: the draft last edited, else a blank report.
+   */
   report?: ReportJson | string;
   /** Agency fields fixed by the portal: shown read-only, and re-applied after every import. */
   lockedAgency?: LockedAgency;
   /** Show the report without letting anyone change it. Default false. */
   readOnly?: boolean;
-  /** After every change (typing, paste, import, totals, setReport): the whole report and its findings. */
+  /**
+   * After every change — typing, paste, 自动计算合计, import, setReport, opening another draft —
+   * the whole report and its findings. Called synchronously on every keystroke: keep it cheap.
+   */
   onChange?: (report: ReportJson, findings: Finding[]) => void;
   /** Before a download; return false to stop the browser's download (e.g. to upload the file yourself). */
   onDownload?: (file: DownloadRequest) => boolean | void;
   /**
-   * Name of the draft kept in the browser's localStorage (key "xxgk-report/draft/v1/<draftKey>").
-   * Default "embed". null keeps no draft at all. Give two forms on one page two different keys.
+   * Namespace of the drafts kept in the browser's localStorage (keys "xxgk-report/drafts/v2/embed/<draftKey>/…",
+   * one draft per agency and year, listed in the form's 「本机草稿」). Default "embed". null keeps no
+   * draft at all. Give two forms on one page two different keys.
    */
   draftKey?: string | null;
 }
@@ -52,7 +61,10 @@ export interface MountedForm {
   getReport(): ReportJson;
   /** Its findings as they stand. */
   findings(): Finding[];
-  /** Replaces the report; throws an Error with a Chinese message if it is not a valid report. */
+  /**
+   * Replaces the report; throws an Error with a Chinese message if it is not a valid report. A report
+   * of another agency or year goes into a draft of its own (the one shown stays in 「本机草稿」).
+   */
   setReport(report: ReportJson | string): void;
   setReadOnly(readOnly: boolean): void;
   isReadOnly(): boolean;
@@ -61,20 +73,15 @@ export interface MountedForm {
 }
 
 export interface XxgkReportApi {
-  init(options?: InitOptions): Promise<XxgkReportApi>;
+  init(): Promise<XxgkReportApi>;
   validate(report: ReportJson | string): Finding[];
   rules(): RuleInfo[];
   layouts(): TableLayout[];
   mount(element: Element, options?: MountOptions): MountedForm;
 }
 
-export interface InitOptions {
-  /** Use the Chromium 83 build even where the current one would run. */
-  legacy?: boolean;
-}
-
-/** Loads the WebAssembly checker once (next to this file, pkg/ or pkg/legacy/); resolves with the API. */
-export function init(options?: InitOptions): Promise<XxgkReportApi>;
+/** Loads the WebAssembly checker once (pkg/ next to this file, one build for every browser); resolves with the API. */
+export function init(): Promise<XxgkReportApi>;
 /** Checks a report; throws an Error with a Chinese message if it is not valid JSON of the format. */
 export function validate(report: ReportJson | string): Finding[];
 export function rules(): RuleInfo[];

@@ -5,53 +5,26 @@
 //   const api = await init();
 //   api.mount(document.getElementById('report'), { onChange: (report, findings) => {} });
 import { mountApp } from './js/app.js';
+import { servedPlatform } from './js/platform.js';
 import { h } from './js/dom.js';
-
-const HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-// (func (param externref)): reference types, which Chromium 83 lacks.
-const REFERENCE_TYPES = HEADER.concat([1, 5, 1, 0x60, 1, 0x6f, 0, 3, 2, 1, 0, 10, 4, 1, 2, 0, 0x0b]);
-const AGENCY_KEYS = ['name', 'level', 'region', 'address', 'postcode', 'phone', 'email'];
 
 let loading = null;
 let wasm = null;
-let documentsDir = './pkg/';
-let documents = null;
+let agencyKeys = null;
 
-/** The documents module (file import, Word/HTML export), loaded on first use. */
-function loadDocuments() {
-  if (!documents) {
-    documents = import(new URL(documentsDir + 'xxgk_documents.js', import.meta.url).href)
-      .then((glue) => glue.default({ module_or_path: new URL(documentsDir + 'xxgk_documents_bg.wasm', import.meta.url) }).then(() => glue))
-      .catch((e) => { documents = null; throw e; });
-  }
-  return documents;
-}
+// File import and Word/HTML export run in the documents module's Web Worker, started on first use.
+const { load: loadModule, documents } = servedPlatform(new URL('./', import.meta.url));
 
-/** Loads the WebAssembly checker (once); resolves with the API. `legacy: true` forces the Chromium 83 build. */
-export function init(options) {
+/** Loads the WebAssembly checker (once, from pkg/ next to this file); resolves with the API. */
+export function init() {
   if (!loading) {
-    loading = load(options || {}).catch((e) => { loading = null; throw e; });
+    loading = loadModule('xxgk_report').then((glue) => {
+      wasm = glue;
+      agencyKeys = glue.reportFields().map((f) => f.path).filter((p) => p.startsWith('agency.')).map((p) => p.slice(7));
+      return api;
+    }).catch((e) => { loading = null; throw e; });
   }
   return loading;
-}
-
-async function load({ legacy }) {
-  let modern = false;
-  try { modern = !legacy && WebAssembly.validate(new Uint8Array(REFERENCE_TYPES)); } catch (e) { modern = false; }
-  let dir = modern ? './pkg/' : './pkg/legacy/';
-  let glue;
-  try {
-    glue = await import(new URL(dir + 'xxgk_report.js', import.meta.url).href);
-  } catch (e) {
-    // One build only (pkg/, legacy-compatible: infra's build.sh default).
-    if (dir === './pkg/') throw e;
-    dir = './pkg/';
-    glue = await import(new URL(dir + 'xxgk_report.js', import.meta.url).href);
-  }
-  await glue.default({ module_or_path: new URL(dir + 'xxgk_report_bg.wasm', import.meta.url) });
-  documentsDir = dir;
-  wasm = glue;
-  return api;
 }
 
 function ready() {
@@ -95,7 +68,7 @@ export function mount(element, options) {
   const locked = {};
   const agency = opts.lockedAgency || {};
   for (const key of Object.keys(agency)) {
-    if (AGENCY_KEYS.indexOf(key) < 0) throw new Error('xxgk-report: lockedAgency 不支持字段「' + key + '」（可用：' + AGENCY_KEYS.join('、') + '）');
+    if (agencyKeys.indexOf(key) < 0) throw new Error('xxgk-report: lockedAgency 不支持字段「' + key + '」（可用：' + agencyKeys.join('、') + '）');
     locked['agency.' + key] = String(agency[key]);
   }
   const app = mountApp(w, container, {
@@ -104,20 +77,18 @@ export function mount(element, options) {
     readOnly: Boolean(opts.readOnly),
     onChange: opts.onChange,
     onDownload: opts.onDownload,
-    documents: loadDocuments,
+    documents,
     draftKey: opts.draftKey === undefined ? 'embed' : opts.draftKey,
   });
-  let readOnly = Boolean(opts.readOnly);
   return {
     element,
     getReport: () => app.report(),
-    findings: () => app.session.check(),
-    setReport: (report) => app.loadJson(report),
-    setReadOnly(flag) { readOnly = Boolean(flag); app.setReadOnly(readOnly, null); },
-    isReadOnly: () => readOnly,
+    findings: () => app.findings(),
+    setReport: (report) => app.setReport(report),
+    setReadOnly: (flag) => app.setReadOnly(Boolean(flag)),
+    isReadOnly: () => app.isReadOnly(),
     destroy() {
-      app.saveNow();
-      app.drafts.release();
+      app.destroy();
       while (shadow.firstChild) shadow.removeChild(shadow.firstChild);
     },
   };

@@ -1,20 +1,22 @@
 //! The report as a JSON document (FORMAT.md §5), read and written with serde.
 //!
-//! Reading is strict about the document: an unknown key, an unknown cell ID or a cell value of
-//! the wrong JSON type (a negative or fractional number, `true`, an array) is an error that
-//! names the JSON path, the line and the column, in Chinese. A cell given as text is read as a
-//! person would type it (「1,234」, 「１２」; 「/」 and 「—」 mean not filled); text that is not
-//! a number is kept verbatim and reported by rule V001, so a saved draft always reads back.
+//! Reading is strict about the document: an unknown key, an unknown cell ID or a value of the
+//! wrong JSON type (a negative or fractional count, `true`, an array) is an error that names the
+//! JSON path, the line and the column, in Chinese, with messages of our own (`read`). A cell
+//! given as text is read as a person would type it (「1,234」, 「１２」; 「/」 and 「—」 mean not
+//! filled); text that is not a number is an error, or for a draft kept verbatim and reported by
+//! rule V001, so a saved draft always reads back.
+
+mod read;
 
 use std::fmt;
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::cells::{CellId, CellKind};
+use super::cells::CellId;
 use super::report::{Agency, Report, SourceInfo, Texts};
-use super::value::{Amount, CellValue};
+use super::value::CellValue;
 
 /// The value of `format` in every document.
 pub const FORMAT_ID: &str = "xxgk-annual-report/2021";
@@ -42,24 +44,6 @@ impl fmt::Display for JsonError {
 
 impl std::error::Error for JsonError {}
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Document {
-    format: String,
-    #[serde(default)]
-    year: Option<i32>,
-    #[serde(default)]
-    agency: Agency,
-    #[serde(default)]
-    headings: Option<Vec<String>>,
-    #[serde(default)]
-    text: Texts,
-    #[serde(default)]
-    cells: CellMap,
-    #[serde(default)]
-    source: Option<SourceInfo>,
-}
-
 #[derive(Serialize)]
 struct DocumentOut<'a> {
     format: &'static str,
@@ -78,54 +62,14 @@ struct DocumentOut<'a> {
 /// Text in a number cell that is not a number (`"三"`) is an error naming the cell; see
 /// [`from_json_keeping_invalid`] for drafts, where such text is kept for rule V001.
 pub fn from_json(text: &str) -> Result<Report, JsonError> {
-    read(text, false)
+    read::read(text, false)
 }
 
 /// Reads a document as [`from_json`] does, but keeps text that is not a valid number as
 /// [`CellValue::Invalid`] (reported by rule V001) instead of refusing the document: for a draft
 /// saved with a typo in it, which must open again.
 pub fn from_json_keeping_invalid(text: &str) -> Result<Report, JsonError> {
-    read(text, true)
-}
-
-thread_local! {
-    static KEEP_INVALID: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-fn read(text: &str, keep_invalid: bool) -> Result<Report, JsonError> {
-    KEEP_INVALID.with(|k| k.set(keep_invalid));
-    let result = read_document(text);
-    KEEP_INVALID.with(|k| k.set(false));
-    result
-}
-
-fn read_document(text: &str) -> Result<Report, JsonError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let doc: Document = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
-    de.end().map_err(|e| JsonError {
-        path: String::new(),
-        line: e.line(),
-        column: e.column(),
-        message: translate(&e.to_string()),
-    })?;
-    if doc.format != FORMAT_ID {
-        return Err(JsonError {
-            path: "format".into(),
-            line: 1,
-            column: 1,
-            message: format!("应为 \"{FORMAT_ID}\"，实际为 \"{}\"", doc.format),
-        });
-    }
-    let mut report = Report::empty();
-    report.year = doc.year;
-    report.agency = doc.agency;
-    report.headings = doc.headings;
-    report.text = doc.text;
-    report.source = doc.source;
-    for (id, value) in doc.cells.0 {
-        report.set_cell(id, value);
-    }
-    Ok(report)
+    read::read(text, true)
 }
 
 /// Writes a report as a pretty-printed JSON document, every cell in the order of the tables.
@@ -157,216 +101,6 @@ impl Serialize for CellsOut<'_> {
         }
         map.end()
     }
-}
-
-#[derive(Default)]
-struct CellMap(Vec<(CellId, CellValue)>);
-
-impl<'de> Deserialize<'de> for CellMap {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(CellMapVisitor)
-    }
-}
-
-struct CellMapVisitor;
-
-impl<'de> Visitor<'de> for CellMapVisitor {
-    type Value = CellMap;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("以单元格编号为键的对象")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CellMap, A::Error> {
-        let mut cells = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let id = CellId::parse(&key)
-                .ok_or_else(|| de::Error::custom(format!("未知的单元格编号 \"{key}\"（见 FORMAT.md 的单元格编号）")))?;
-            if cells.iter().any(|(seen, _)| *seen == id) {
-                return Err(de::Error::custom(format!("单元格 \"{key}\" 出现了两次")));
-            }
-            let value = map.next_value_seed(CellSeed(id.kind()))?;
-            cells.push((id, value));
-        }
-        Ok(CellMap(cells))
-    }
-}
-
-struct CellSeed(CellKind);
-
-impl<'de> de::DeserializeSeed<'de> for CellSeed {
-    type Value = CellValue;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<CellValue, D::Error> {
-        d.deserialize_any(CellValueVisitor(self.0))
-    }
-}
-
-struct CellValueVisitor(CellKind);
-
-impl CellValueVisitor {
-    fn expected(&self) -> &'static str {
-        match self.0 {
-            CellKind::Count => "应为非负整数",
-            CellKind::Amount => "应为不超过六位小数的非负金额（万元）",
-        }
-    }
-
-    fn wrong<E: de::Error>(&self, found: impl fmt::Display) -> E {
-        E::custom(format!("{}，实际为 {found}", self.expected()))
-    }
-}
-
-impl<'de> Visitor<'de> for CellValueVisitor {
-    type Value = CellValue;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(self.expected())
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<CellValue, E> {
-        Ok(CellValue::Missing)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<CellValue, E> {
-        Ok(CellValue::Missing)
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<CellValue, E> {
-        Ok(match self.0 {
-            CellKind::Count => CellValue::Count(v),
-            CellKind::Amount => CellValue::Amount(Amount::from_micros(u128::from(v) * 1_000_000)),
-        })
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<CellValue, E> {
-        match u64::try_from(v) {
-            Ok(v) => self.visit_u64(v),
-            Err(_) => Err(self.wrong(v)),
-        }
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<CellValue, E> {
-        // `{}` prints the shortest text that reads back as the same number: the text written.
-        match (self.0, Amount::parse(&format!("{v}"))) {
-            (CellKind::Amount, Some(a)) if v >= 0.0 => Ok(CellValue::Amount(a)),
-            _ => Err(self.wrong(v)),
-        }
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<CellValue, E> {
-        Err(self.wrong(v))
-    }
-
-    /// Text is kept as typed, even when it is not a number: rule V001 reports it with the
-    /// cell's label, the other rules still run, and a draft with a typo reads back as saved.
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<CellValue, E> {
-        match CellValue::parse(v, self.0) {
-            CellValue::Invalid(_) if !KEEP_INVALID.with(|k| k.get()) => Err(self.wrong(format!("\"{v}\""))),
-            value => Ok(value),
-        }
-    }
-
-    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<CellValue, A::Error> {
-        Err(self.wrong("数组"))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<CellValue, A::Error> {
-        Err(self.wrong("对象"))
-    }
-}
-
-fn json_error(err: serde_path_to_error::Error<serde_json::Error>) -> JsonError {
-    let path = format_path(err.path());
-    let inner = err.into_inner();
-    JsonError { path, line: inner.line(), column: inner.column(), message: translate(&inner.to_string()) }
-}
-
-fn format_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                if key.contains('.') {
-                    out.push_str(&format!("\"{key}\""));
-                } else {
-                    out.push_str(key);
-                }
-            }
-            Segment::Enum { variant } => out.push_str(&format!("::{variant}")),
-            Segment::Unknown => {}
-        }
-    }
-    if out == "?" {
-        out.clear();
-    }
-    out
-}
-
-/// Puts serde's English messages into Chinese; our own messages pass through unchanged.
-fn translate(message: &str) -> String {
-    let message = message.split(" at line ").next().unwrap_or(message);
-    let quoted = |s: &str| s.replace('`', "\"");
-    if let Some(rest) = message.strip_prefix("unknown field ") {
-        let field = rest.split(',').next().unwrap_or(rest);
-        return format!("未知的键 {}（不会被忽略，请删除或更正）", quoted(field));
-    }
-    if let Some(rest) = message.strip_prefix("unknown variant ") {
-        let (value, allowed) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let allowed = allowed.trim_start_matches("one of ");
-        return format!("未知的取值 {}，应为以下之一：{}", quoted(value), quoted(allowed));
-    }
-    if let Some(rest) = message.strip_prefix("missing field ") {
-        return format!("缺少必需的键 {}", quoted(rest));
-    }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        return format!("类型不对：应为{}，实际为{}", kind_name(expected), kind_name(found));
-    }
-    if message.starts_with("invalid value: integer") || message.contains("out of range") {
-        return "数值超出范围".into();
-    }
-    if message.starts_with("EOF while parsing") {
-        return "文件在此处意外结束：JSON 不完整".into();
-    }
-    if message.starts_with("trailing characters") {
-        return "JSON 文档结束后还有多余的内容".into();
-    }
-    if message.starts_with("expected value") {
-        return "此处应为一个值：JSON 格式错误".into();
-    }
-    if message.starts_with("key must be a string") {
-        return "键必须是带引号的字符串".into();
-    }
-    if message.starts_with("expected") || message.starts_with("invalid") || message.starts_with("control character") {
-        return format!("JSON 格式错误（{message}）");
-    }
-    message.to_string()
-}
-
-fn kind_name(serde_kind: &str) -> String {
-    let k = serde_kind.trim();
-    let name = if k.starts_with("a string") || k.starts_with("string") {
-        "字符串".to_string()
-    } else if k.starts_with("integer") || k.starts_with("i32") || k.starts_with("u64") || k.starts_with("floating") {
-        format!("数字{}", k.split_once(' ').map(|(_, v)| format!(" {v}")).unwrap_or_default())
-    } else if k.starts_with("map") || k.starts_with("struct") || k.contains("object") {
-        "对象".to_string()
-    } else if k.starts_with("sequence") || k.starts_with("a sequence") {
-        "数组".to_string()
-    } else if k.starts_with("boolean") {
-        "布尔值".to_string()
-    } else if k.starts_with("null") || k == "unit value" {
-        "null".to_string()
-    } else {
-        k.to_string()
-    };
-    format!(" {name}").replace('`', "\"")
 }
 
 #[cfg(test)]

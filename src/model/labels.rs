@@ -117,9 +117,6 @@ pub const S3_ROWS: [Axis; 25] = [
     axis("carried_out", "四、结转下年度继续办理"),
 ];
 
-/// Index of the first and last outcome row (`granted` … `other.other`) in [`S3_ROWS`].
-pub const S3_OUTCOME_ROWS: std::ops::RangeInclusive<usize> = 2..=22;
-
 // ---- Section 四 -------------------------------------------------------------------------
 
 pub const S4_REVIEW_GROUP: &str = "行政复议";
@@ -147,6 +144,19 @@ pub const LEVELS: [(&str, &str); 6] = [
     ("county", "县级人民政府"),
     ("township", "乡镇人民政府（街道办事处）"),
     ("department", "政府部门"),
+];
+
+/// The agency block and the year, as the form shows them: JSON path, name, and whether the
+/// format leaves it optional.
+pub const REPORT_FIELDS: [(&str, &str, bool); 8] = [
+    ("agency.name", "机关名称", false),
+    ("agency.level", "机关层级", false),
+    ("agency.region", "所辖行政区域", false),
+    ("year", "报告年度", false),
+    ("agency.address", "地址", false),
+    ("agency.postcode", "邮政编码", false),
+    ("agency.phone", "联系电话", false),
+    ("agency.email", "电子邮箱", true),
 ];
 
 // ---- The 2019 edition (国办公开办函〔2019〕60号) --------------------------------------------

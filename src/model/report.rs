@@ -23,8 +23,7 @@ pub struct Report {
 }
 
 /// The agency block.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Agency {
     pub name: String,
     pub level: Option<Level>,
@@ -39,7 +38,7 @@ pub struct Agency {
 }
 
 /// Level of the agency (`agency.level`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     StateCouncilDept,
@@ -73,8 +72,7 @@ impl Level {
 }
 
 /// The prose of the report.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Texts {
     /// Before section 一: legal basis, the parts, the statistical period, contact details.
     pub preamble: String,
@@ -275,10 +273,9 @@ impl Report {
 
     /// True when nothing at all has been entered.
     pub fn is_blank(&self) -> bool {
-        let empty = Report::empty();
         self.year.is_none()
-            && self.agency == empty.agency
-            && self.text == empty.text
+            && self.agency == Agency::default()
+            && self.text == Texts::default()
             && self.cells.iter().all(|c| *c == CellValue::Missing)
     }
 }

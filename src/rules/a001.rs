@@ -1,6 +1,5 @@
 use super::{declare_rule, Context, Finding};
-use crate::model::labels::S3_COLUMNS;
-use crate::model::CellId;
+use crate::model::{equalities_of, EqualityKind};
 
 declare_rule! {
     /// ## 检查内容
@@ -24,15 +23,15 @@ declare_rule! {
     check: check,
 }
 
-const NEW: usize = 0;
-const CARRIED_IN: usize = 1;
-const OUTCOME_TOTAL: usize = 23;
-const CARRIED_OUT: usize = 24;
-
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for (col, column) in S3_COLUMNS.iter().enumerate() {
-        let ids = [OUTCOME_TOTAL, CARRIED_OUT, NEW, CARRIED_IN].map(|row| CellId::s3(row, col));
-        let Some([total, carried_out, new, carried_in]) = ctx.counts(ids) else { continue };
+    for equality in equalities_of(EqualityKind::RequestsBalance) {
+        let (&[total_id, carried_out_id], &[new_id, carried_in_id]) = (&equality.totals[..], &equality.parts[..]) else {
+            unreachable!("A001 adds two cells on each side")
+        };
+        let Some([total, carried_out, new, carried_in]) = ctx.counts([total_id, carried_out_id, new_id, carried_in_id])
+        else {
+            continue;
+        };
         let received = u128::from(new) + u128::from(carried_in);
         let handled = u128::from(total) + u128::from(carried_out);
         if received == handled {
@@ -42,9 +41,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             "三、{}列：第一项加第二项之和为 {received}（本年新收 {new} + 上年结转 {carried_in}），\
              第三项加第四项之和为 {handled}（办理结果总计 {total} + 结转下年度继续办理 {carried_out}），\
              相差 {}。两者应相等，请核对这四个数",
-            column.label,
+            total_id.def().column.label,
             received.abs_diff(handled),
         );
-        out.push(Finding::new(&RULE, message).with_cells(ids).with_values(handled, received));
+        out.push(Finding::new(&RULE, message).with_cells(equality.cells()).with_values(handled, received));
     }
 }

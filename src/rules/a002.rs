@@ -1,6 +1,5 @@
 use super::{declare_rule, Context, Finding};
-use crate::model::labels::{S3_COLUMNS, S3_OUTCOME_ROWS};
-use crate::model::CellId;
+use crate::model::{equalities_of, EqualityKind, S3Row};
 
 declare_rule! {
     /// ## 检查内容
@@ -24,15 +23,11 @@ declare_rule! {
     check: check,
 }
 
-const PARTIAL: usize = 3;
-const OUTCOME_TOTAL: usize = 23;
-
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for (col, column) in S3_COLUMNS.iter().enumerate() {
-        let total_id = CellId::s3(OUTCOME_TOTAL, col);
+    for equality in equalities_of(EqualityKind::OutcomeTotal) {
+        let total_id = equality.totals[0];
         let Some(total) = ctx.report.count(total_id) else { continue };
-        let parts = S3_OUTCOME_ROWS.map(|row| CellId::s3(row, col));
-        let Some(sum) = ctx.sum(parts.clone()) else { continue };
+        let Some(sum) = ctx.sum(equality.parts.iter().copied()) else { continue };
         if sum == u128::from(total) {
             continue;
         }
@@ -41,9 +36,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             total_id.label(),
             sum.abs_diff(u128::from(total)),
         );
-        let partial = ctx.report.count(CellId::s3(PARTIAL, col)).unwrap_or(0);
-        let new = ctx.report.count(CellId::s3(0, col));
-        let carried_in = ctx.report.count(CellId::s3(1, col));
+        let (_, column) = total_id.in_s3().expect("A002 sums a column of table 三");
+        let partial = ctx.report.count(S3Row::PARTIAL.cell(column)).unwrap_or(0);
+        let new = ctx.report.count(S3Row::NEW.cell(column));
+        let carried_in = ctx.report.count(S3Row::CARRIED_IN.cell(column));
         if partial > 0 && sum - u128::from(partial) == u128::from(total) {
             message.push_str(&format!(
                 "。各项之和减去部分公开 {partial} 正好等于总计：部分公开可能被重复计入了其他情形（区分处理的，只计部分公开）"
@@ -51,10 +47,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         } else if new == Some(0) && carried_in == Some(0) && sum > 0 {
             message.push_str(&format!(
                 "。{}列本年新收和上年结转均为 0，却填写了办理结果：请确认是否误填",
-                column.label
+                column.axis().label
             ));
         }
-        let cells = std::iter::once(total_id).chain(parts);
-        out.push(Finding::new(&RULE, message).with_cells(cells).with_values(total, sum));
+        out.push(Finding::new(&RULE, message).with_cells(equality.cells()).with_values(total, sum));
     }
 }

@@ -1,6 +1,5 @@
 use super::{declare_rule, Context, Finding};
-use crate::model::labels::{S3_COLUMNS, S3_ROWS};
-use crate::model::CellId;
+use crate::model::{equalities_of, EqualityKind};
 
 declare_rule! {
     /// ## 检查内容
@@ -23,12 +22,10 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    let total_col = S3_COLUMNS.len() - 1;
-    for (row, axis) in S3_ROWS.iter().enumerate() {
-        let total_id = CellId::s3(row, total_col);
+    for equality in equalities_of(EqualityKind::ApplicantTotal) {
+        let total_id = equality.totals[0];
         let Some(total) = ctx.report.count(total_id) else { continue };
-        let parts = (0..total_col).map(|col| CellId::s3(row, col));
-        let Some(sum) = ctx.sum(parts.clone()) else { continue };
+        let Some(sum) = ctx.sum(equality.parts.iter().copied()) else { continue };
         if sum == u128::from(total) {
             continue;
         }
@@ -36,9 +33,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             "{}填写 {total}，但自然人与法人或其他组织各列之和为 {sum}，相差 {}，请核对「{}」这一行",
             total_id.label(),
             sum.abs_diff(u128::from(total)),
-            axis.label,
+            total_id.def().row.label,
         );
-        let cells = std::iter::once(total_id).chain(parts);
-        out.push(Finding::new(&RULE, message).with_cells(cells).with_values(total, sum));
+        out.push(Finding::new(&RULE, message).with_cells(equality.cells()).with_values(total, sum));
     }
 }

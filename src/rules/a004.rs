@@ -1,6 +1,5 @@
 use super::{declare_rule, Context, Finding};
-use crate::model::labels::{S4_COLUMNS, S4_GROUPS};
-use crate::model::CellId;
+use crate::model::{equalities_of, EqualityKind};
 
 declare_rule! {
     /// ## 检查内容
@@ -24,12 +23,10 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    let total_col = S4_COLUMNS.len() - 1;
-    for group in 0..S4_GROUPS.len() {
-        let total_id = CellId::s4(group, total_col);
+    for equality in equalities_of(EqualityKind::CaseTotal) {
+        let total_id = equality.totals[0];
         let Some(total) = ctx.report.count(total_id) else { continue };
-        let parts = (0..total_col).map(|col| CellId::s4(group, col));
-        let Some(sum) = ctx.sum(parts.clone()) else { continue };
+        let Some(sum) = ctx.sum(equality.parts.iter().copied()) else { continue };
         if sum == u128::from(total) {
             continue;
         }
@@ -38,7 +35,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             total_id.label(),
             sum.abs_diff(u128::from(total)),
         );
-        let cells = std::iter::once(total_id).chain(parts);
-        out.push(Finding::new(&RULE, message).with_cells(cells).with_values(total, sum));
+        out.push(Finding::new(&RULE, message).with_cells(equality.cells()).with_values(total, sum));
     }
 }

@@ -81,12 +81,13 @@ pub struct Finding {
     pub field: Option<String>,
     /// The text concerned in that field.
     pub span: Option<TextSpan>,
-    /// The value written in the report.
-    pub reported: Option<u64>,
-    /// The value the rule computed from the other cells.
-    pub computed: Option<u64>,
-    /// `reported − computed`.
-    pub difference: Option<i64>,
+    /// The value written in the report (for a sum: the total side), exact: sums of counts may
+    /// exceed `u64`, and a person compares these numbers with the message.
+    pub reported: Option<u128>,
+    /// The value the rule computed from the other cells, exact.
+    pub computed: Option<u128>,
+    /// `reported − computed`, exact.
+    pub difference: Option<i128>,
     /// In Chinese: what is wrong, with the numbers, and how to fix it.
     pub message: String,
 }
@@ -112,19 +113,15 @@ impl Finding {
         self
     }
 
-    /// The value written and the value computed; sums may exceed `u64` and are compared exactly
-    /// (the stored numbers saturate, the difference is exact up to the `i64` range).
+    /// The value written and the value computed, both exact (a sum of up to 25 counts fits in
+    /// `u128`, their difference in `i128`).
     pub fn with_values(mut self, reported: impl Into<u128>, computed: impl Into<u128>) -> Self {
         let (reported, computed) = (reported.into(), computed.into());
-        let saturate = |n: u128| u64::try_from(n).unwrap_or(u64::MAX);
-        self.reported = Some(saturate(reported));
-        self.computed = Some(saturate(computed));
-        let difference = if reported >= computed {
-            i64::try_from(reported - computed).unwrap_or(i64::MAX)
-        } else {
-            i64::try_from(computed - reported).map_or(i64::MIN, |d| -d)
-        };
-        self.difference = Some(difference);
+        self.reported = Some(reported);
+        self.computed = Some(computed);
+        // Beyond 2^127 (no report gets there) the difference saturates.
+        let signed = |n: u128| i128::try_from(n).unwrap_or(i128::MAX);
+        self.difference = Some(signed(reported).saturating_sub(signed(computed)));
         self
     }
 

@@ -8,6 +8,7 @@ mod finding;
 pub mod reference;
 pub mod registry;
 
+mod analysis;
 mod a001;
 mod a002;
 mod a003;
@@ -37,12 +38,16 @@ mod t012;
 mod v001;
 mod v002;
 mod v003;
+mod y001;
+mod y002;
+mod y003;
 
+pub use analysis::{FieldAnalysis, Prose};
 pub use checker::Checker;
 pub use finding::{Finding, Severity, TextSpan};
-pub use registry::{rule, RULES};
+pub use registry::{rule, CROSS_YEAR, RULES};
 
-use crate::model::{CellId, Report};
+use crate::model::{CellId, Report, TextField};
 
 /// One rule of the catalog.
 #[derive(Debug)]
@@ -62,7 +67,6 @@ pub struct Rule {
     pub check: fn(&Context, &mut Vec<Finding>),
 }
 
-/// What a rule sees: the report, and helpers shared by rules.
 /// The parts of a report a rule reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Inputs {
@@ -74,21 +78,31 @@ pub enum Inputs {
     Both,
 }
 
+/// What a rule sees: the report, the analysis of each prose field, and helpers shared by rules.
 pub struct Context<'a> {
     pub report: &'a Report,
-    /// Sentences, clauses and counts of each prose field, worked out once per check.
-    prose: [text::ProseIndex<'a>; 4],
+    /// Last year's report of the same agency, when one was given (rules Y001–Y003); every
+    /// other rule ignores it.
+    pub previous: Option<&'a Report>,
+    /// What the rules learn from each prose field, indexed by `TextField as usize`; worked out on
+    /// first use and, in a [`Checker`], kept until that field changes.
+    analyses: [&'a FieldAnalysis; 4],
 }
 
 impl<'a> Context<'a> {
-    pub fn new(report: &'a Report) -> Self {
-        let prose = crate::model::TextField::ALL.map(|field| text::ProseIndex::new(report.text.get(field)));
-        Context { report, prose }
+    /// `analyses` must belong to the report's current prose (fresh ones always do).
+    fn new(report: &'a Report, previous: Option<&'a Report>, analyses: [&'a FieldAnalysis; 4]) -> Self {
+        Context { report, previous, analyses }
     }
 
-    /// The shared analysis of one prose field.
-    pub fn prose(&self, field: crate::model::TextField) -> &text::ProseIndex<'a> {
-        &self.prose[field as usize]
+    /// One prose field with its analysis.
+    pub fn prose(&self, field: TextField) -> Prose<'a> {
+        Prose::new(field, self.report.text.get(field), self.analyses[field as usize])
+    }
+
+    /// The prose fields that hold some text, in document order.
+    pub fn prose_fields(&self) -> impl Iterator<Item = Prose<'a>> + '_ {
+        TextField::ALL.into_iter().map(|field| self.prose(field)).filter(|prose| !prose.text.trim().is_empty())
     }
 
     /// The counts in these cells, or `None` when one of them holds no count (not filled in,
@@ -132,11 +146,29 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
-/// Checks a report against every rule; findings come most severe first, then in catalog order.
+/// Checks a report against every rule, from scratch; findings come most severe first, then in
+/// catalog order. [`Checker`] gives the same findings for a report checked again and again.
 pub fn check(report: &Report) -> Vec<Finding> {
-    let context = Context::new(report);
+    check_with_previous(report, None)
+}
+
+/// Checks a report, comparing it with last year's report of the same agency when given.
+pub fn check_with_previous(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
+    check_selected(report, previous, |_| true)
+}
+
+/// Only the cross-year rules ([`CROSS_YEAR`]): what comparing with last year's report adds.
+pub fn check_against_previous(report: &Report, previous: &Report) -> Vec<Finding> {
+    check_selected(report, Some(previous), |rule| CROSS_YEAR.iter().any(|r| r.code == rule.code))
+}
+
+/// Checks a report from scratch against the rules `select` picks (a roll-up: the table rules),
+/// in catalog order, most severe first.
+pub fn check_selected(report: &Report, previous: Option<&Report>, select: impl Fn(&Rule) -> bool) -> Vec<Finding> {
+    let analyses: [FieldAnalysis; 4] = Default::default();
+    let context = Context::new(report, previous, analyses.each_ref());
     let mut findings = Vec::new();
-    for rule in RULES {
+    for rule in RULES.iter().filter(|rule| select(rule)) {
         (rule.check)(&context, &mut findings);
     }
     findings.sort_by_key(|f| f.severity);

@@ -1,5 +1,6 @@
 use super::{declare_rule, Context, Finding};
-use crate::model::CellId;
+use crate::model::labels::{S2_IN_FORCE, S2_ISSUED, S2_REPEALED};
+use crate::model::S2Row;
 
 declare_rule! {
     /// ## 检查内容
@@ -22,15 +23,9 @@ declare_rule! {
     check: check,
 }
 
-/// Rows 规章 and 行政规范性文件 of [`S2_ROWS`](crate::model::cells::S2_ROWS).
-const ROWS: [usize; 2] = [0, 1];
-const ISSUED: usize = 0;
-const REPEALED: usize = 1;
-const IN_FORCE: usize = 2;
-
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for row in ROWS {
-        let ids = [IN_FORCE, ISSUED, REPEALED].map(|col| CellId::s2(row, col));
+    for row in [S2Row::REGULATION, S2Row::NORMATIVE] {
+        let ids = [S2_IN_FORCE, S2_ISSUED, S2_REPEALED].map(|column| row.cell(column));
         let Some([in_force, issued, repealed]) = ctx.counts(ids) else { continue };
         let net = issued.saturating_sub(repealed);
         if in_force >= net {
@@ -39,7 +34,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let message = format!(
             "二、{}：现行有效件数为 {in_force}，少于本年制发 {issued} 减本年废止 {repealed} 的 {net}。\
              本年制发且未废止的文件应计入现行有效，请核对",
-            ids[0].def().row.label,
+            row.axis().label,
         );
         out.push(Finding::new(&RULE, message).with_cells(ids).with_values(in_force, net));
     }

@@ -1,5 +1,6 @@
 use super::{declare_rule, Context, Finding};
-use crate::model::{CellId, Level};
+use crate::model::labels::{S2_IN_FORCE, S2_ISSUED, S2_REPEALED};
+use crate::model::{CellId, Level, S2Row};
 
 declare_rule! {
     /// ## 检查内容
@@ -30,8 +31,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if matches!(level, Level::StateCouncilDept | Level::Province | Level::City) {
         return;
     }
-    // 规章: the first row of section 二, columns 本年制发件数, 本年废止件数, 现行有效件数.
-    let ids = [0, 1, 2].map(|col| CellId::s2(0, col));
+    let ids = [S2_ISSUED, S2_REPEALED, S2_IN_FORCE].map(|column| S2Row::REGULATION.cell(column));
     if !ids.iter().any(|&id| ctx.report.count(id).is_some_and(|n| n > 0)) {
         return;
     }

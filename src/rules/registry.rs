@@ -29,8 +29,14 @@ pub static RULES: &[&Rule] = &[
     &t010::RULE,
     &t011::RULE,
     &t012::RULE,
+    &y001::RULE,
+    &y002::RULE,
+    &y003::RULE,
     &i001::RULE,
 ];
+
+/// The rules that compare a report with last year's (they find nothing without it).
+pub static CROSS_YEAR: &[&Rule] = &[&y001::RULE, &y002::RULE, &y003::RULE];
 
 /// The rule with this code.
 pub fn rule(code: &str) -> Option<&'static Rule> {

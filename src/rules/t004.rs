@@ -1,5 +1,5 @@
-use super::text::places::{find_foreign_places, region_chain, PlaceId};
-use super::text::{clause_around, prose, Terms};
+use super::text::places::{foreign_places, full_name_path, region_chain, PlaceHit, PlaceId};
+use super::text::{clause_around, Terms};
 use super::{declare_rule, Context, Finding};
 use crate::model::Agency;
 
@@ -30,9 +30,15 @@ declare_rule! {
     check: check,
 }
 
-/// Words after a place name, within its clause, that make it part of an organisation's name.
+/// Words after a place name, within its clause, that make it part of the name of a road, a
+/// company or an institution (「新郑路」, 「郑州银行」, 「南开大学」).
+#[rustfmt::skip]
 static ORGANISATION: Terms = Terms::new(|| {
-    vec!["公司", "有限", "集团", "银行", "农商", "商会", "协会", "大学", "学院", "学校", "医院", "酒店", "宾馆", "超市", "工厂", "厂", "路", "大道", "大街", "街"]
+    vec![
+        "路", "街", "大道", "大街", "巷", "胡同", "小区", "公司", "有限", "股份", "控股", "集团", "银行", "农商",
+        "商行", "证券", "交易所", "商会", "协会", "大学", "学院", "学校", "医院", "酒店", "宾馆", "饭店", "商场",
+        "超市", "工厂", "厂",
+    ]
 });
 
 /// Words after a place name that make it the name of a practice, an example or a landscape
@@ -58,46 +64,48 @@ pub(super) fn own_region(agency: &Agency) -> Vec<PlaceId> {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    if prose(ctx.report).next().is_none() {
+    if ctx.prose_fields().next().is_none() {
         return;
     }
     let own = own_region(&ctx.report.agency);
     if own.is_empty() {
         return;
     }
-    for (field, text) in prose(ctx.report) {
-        let hits = find_foreign_places(text, &own);
-        if hits.is_empty() {
-            continue;
-        }
+    for prose in ctx.prose_fields() {
+        let (field, text) = (prose.field, prose.text);
+        let hits = foreign_places(text, prose.place_mentions(), &own);
+        // The places the text speaks of as places, in another province.
+        let foreign: Vec<&PlaceHit> = hits.iter().filter(|hit| !hit.same_province && names_a_place(text, hit)).collect();
         let mut reported: Vec<&str> = Vec::new();
-        for hit in &hits {
-            if hit.same_province || reported.contains(&hit.name.as_str()) {
+        for hit in &foreign {
+            if reported.contains(&hit.name.as_str()) {
                 continue;
             }
-            let (clause_start, clause_end) = clause_around(text, hit.start, hit.end);
-            let after: String = text[hit.end..clause_end].chars().take(12).collect();
-            let near_after: String = after.chars().take(3).collect();
-            // 「北京、上海、广州等地」: an enumeration of places names them as places.
-            let listed = text[..hit.start].ends_with('、') || text[hit.end..].starts_with('、');
-            if listed
-                || ORGANISATION.any_in(&after)
-                || NAMED_AFTER.any_in(&near_after)
-                || ON_PURPOSE.any_in(&text[clause_start..clause_end])
-            {
-                continue;
-            }
-            let times = hits.iter().filter(|h| h.name == hit.name).count();
+            let times = foreign.iter().filter(|h| h.name == hit.name).count();
             let times = if times > 1 { format!("（共{times}处）") } else { String::new() };
             let message = format!(
                 "{}提到「{}」{times}，这是{}的地名，不在本机关所在的{}：多为套用其他地方的材料，请改为本地的名称或删除",
                 field.label(),
                 hit.name,
                 hit.belongs_to,
-                super::text::places::full_name_path(own[0]),
+                full_name_path(own[0]),
             );
             out.push(Finding::new(&RULE, message).with_text_span(field, text, hit.start, hit.end));
             reported.push(&hit.name);
         }
     }
+}
+
+/// Whether the text names the place as the area it works in: not as part of an organisation's
+/// name, a practice or a landscape, nor in a list of places or on purpose (a visit, pairing aid).
+fn names_a_place(text: &str, hit: &PlaceHit) -> bool {
+    let (clause_start, clause_end) = clause_around(text, hit.start, hit.end);
+    let after: String = text[hit.end..clause_end].chars().take(12).collect();
+    let near_after: String = after.chars().take(3).collect();
+    // 「北京、上海、广州等地」: an enumeration of places names them as places.
+    let listed = text[..hit.start].ends_with('、') || text[hit.end..].starts_with('、');
+    !(listed
+        || ORGANISATION.any_in(&after)
+        || NAMED_AFTER.any_in(&near_after)
+        || ON_PURPOSE.any_in(&text[clause_start..clause_end]))
 }

@@ -1,11 +1,8 @@
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use super::text::{clause_around, numerals::first_count_between, prose, sentence_around, Count, Terms};
 use super::text::segments::CLAUSE_ENDS;
+use super::text::{clause_around, numerals::first_count_between, sentence_around, Count, Terms};
 use super::{declare_rule, Context, Finding, Severity};
-use crate::model::labels::{S3_ROWS, S4_COLUMNS, S4_GROUPS};
-use crate::model::{CellId, Report, TextField};
+use crate::model::labels::{S2_IN_FORCE, S2_ISSUED, S2_REPEALED};
+use crate::model::{CellId, Report, S2Row, S3Column, S3Row, S4Column, S4Group, TextField};
 
 declare_rule! {
     /// ## 检查内容
@@ -48,7 +45,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn check_no_request_claim(ctx: &Context, out: &mut Vec<Finding>) {
-    let new_id = CellId::known("s3.new.total");
+    let new_id = S3Row::NEW.cell(S3Column::TOTAL);
     let Some(received) = ctx.report.count(new_id).filter(|&n| n > 0) else { return };
     for field in TextField::ALL {
         let text = ctx.report.text.get(field);
@@ -90,7 +87,7 @@ pub(super) fn find_no_request_claim(text: &str) -> Option<(usize, usize)> {
 
 /// What a keyword counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Quantity {
+pub(super) enum Quantity {
     /// 收到/受理…申请: 新收, or 新收 + 上年结转.
     Received,
     /// 新收…申请: 新收 only.
@@ -98,8 +95,8 @@ enum Quantity {
     CarriedIn,
     Closed,
     CarriedOut,
-    /// An outcome group: rows of table 三 (`S3_ROWS` indices).
-    Outcome(usize, usize),
+    /// An outcome of table 三 by its row key: that row, or the rows under it ([`S3Row::outcome`]).
+    Outcome(&'static str),
     Review,
     Suit,
     NormativeIssued,
@@ -126,12 +123,12 @@ const KEYWORDS: &[(&str, Quantity)] = &[
     ("结转到下一年", Quantity::CarriedOut),
     ("转入下一年", Quantity::CarriedOut),
     ("转入下年", Quantity::CarriedOut),
-    ("予以公开", Quantity::Outcome(2, 2)),
-    ("部分公开", Quantity::Outcome(3, 3)),
-    ("不予公开", Quantity::Outcome(4, 11)),
-    ("无法提供", Quantity::Outcome(12, 14)),
-    ("不予处理", Quantity::Outcome(15, 19)),
-    ("其他处理", Quantity::Outcome(20, 22)),
+    ("予以公开", Quantity::Outcome("granted")),
+    ("部分公开", Quantity::Outcome("partial")),
+    ("不予公开", Quantity::Outcome("denied")),
+    ("无法提供", Quantity::Outcome("unable")),
+    ("不予处理", Quantity::Outcome("dismissed")),
+    ("其他处理", Quantity::Outcome("other")),
     ("行政复议", Quantity::Review),
     ("行政诉讼", Quantity::Suit),
     ("制发行政规范性文件", Quantity::NormativeIssued),
@@ -157,29 +154,20 @@ static KEYWORD_TERMS: Terms = Terms::new(|| KEYWORDS.iter().map(|(k, _)| *k).col
 /// A count must follow its keyword within this many bytes (about 16 characters).
 const REACH: usize = 48;
 
-const TOTAL: usize = 6;
-
-fn s3_total(row: usize) -> CellId {
-    CellId::s3(row, TOTAL)
-}
-
-fn row_of(key: &str) -> usize {
-    S3_ROWS.iter().position(|r| r.key == key).expect("row key of table 三")
-}
-
 /// The cells a quantity is compared with, and the values that the text may rightly give.
 fn expected(report: &Report, quantity: Quantity) -> Option<(Vec<CellId>, Vec<u64>, String)> {
-    let sum = |ids: &[CellId]| -> Option<u64> { ids.iter().map(|&id| report.count(id)).sum() };
-    let s3 = |key: &str| s3_total(row_of(key));
+    // Counts have no cap: a sum that passes u64 matches no number the text can hold.
+    let sum = |ids: &[CellId]| -> Option<u64> { ids.iter().try_fold(0u64, |acc, &id| acc.checked_add(report.count(id)?)) };
+    let total = |row: S3Row| row.cell(S3Column::TOTAL);
     Some(match quantity {
         Quantity::Received | Quantity::NewOnly => {
-            let new = report.count(s3("new"))?;
+            let new = report.count(total(S3Row::NEW))?;
             let mut allowed = vec![new];
-            let mut cells = vec![s3("new")];
+            let mut cells = vec![total(S3Row::NEW)];
             if quantity == Quantity::Received {
-                if let Some(carried) = report.count(s3("carried_in")) {
-                    allowed.push(new + carried);
-                    cells.push(s3("carried_in"));
+                if let Some(with_carried) = report.count(total(S3Row::CARRIED_IN)).and_then(|c| new.checked_add(c)) {
+                    allowed.push(with_carried);
+                    cells.push(total(S3Row::CARRIED_IN));
                 }
             }
             let label = if allowed.len() > 1 {
@@ -189,25 +177,35 @@ fn expected(report: &Report, quantity: Quantity) -> Option<(Vec<CellId>, Vec<u64
             };
             (cells, allowed, label)
         }
-        Quantity::CarriedIn => one(report, s3("carried_in"))?,
-        Quantity::Closed => one(report, s3("outcome_total"))?,
-        Quantity::CarriedOut => one(report, s3("carried_out"))?,
-        Quantity::Outcome(first, last) => {
-            let ids: Vec<CellId> = (first..=last).map(s3_total).collect();
+        Quantity::CarriedIn => one(report, total(S3Row::CARRIED_IN))?,
+        Quantity::Closed => one(report, total(S3Row::OUTCOME_TOTAL))?,
+        Quantity::CarriedOut => one(report, total(S3Row::CARRIED_OUT))?,
+        Quantity::Outcome(key) => {
+            let rows: Vec<S3Row> = S3Row::outcome(key).collect();
+            let ids: Vec<CellId> = rows.iter().map(|&row| total(row)).collect();
             let value = sum(&ids)?;
-            let group = S3_ROWS[first].groups.last().filter(|_| first != last).copied().unwrap_or(S3_ROWS[first].label);
+            let first = rows[0].axis();
+            let group = first.groups.last().filter(|_| rows.len() > 1).copied().unwrap_or(first.label);
             (ids, vec![value], format!("{group} {value}"))
         }
-        Quantity::Review => one(report, CellId::s4(0, S4_COLUMNS.len() - 1))?,
+        Quantity::Review => one(report, S4Group::REVIEW.cell(S4Column::TOTAL))?,
         Quantity::Suit => {
-            let ids = [CellId::s4(1, S4_COLUMNS.len() - 1), CellId::s4(2, S4_COLUMNS.len() - 1)];
+            let (direct, after_review) = (S4Group::SUIT_DIRECT, S4Group::SUIT_AFTER_REVIEW);
+            let ids = [direct.cell(S4Column::TOTAL), after_review.cell(S4Column::TOTAL)];
             let value = sum(&ids)?;
-            let label = format!("{}（{} {} + {} {}）", S4_GROUPS[1].groups[0], S4_GROUPS[1].label, report.count(ids[0])?, S4_GROUPS[2].label, report.count(ids[1])?);
+            let label = format!(
+                "{}（{} {} + {} {}）",
+                direct.axis().groups[0],
+                direct.axis().label,
+                report.count(ids[0])?,
+                after_review.axis().label,
+                report.count(ids[1])?
+            );
             (ids.to_vec(), vec![value], format!("{label}，合计 {value}"))
         }
-        Quantity::NormativeIssued => one(report, CellId::known("s2.normative.issued"))?,
-        Quantity::NormativeRepealed => one(report, CellId::known("s2.normative.repealed"))?,
-        Quantity::NormativeInForce => one(report, CellId::known("s2.normative.in_force"))?,
+        Quantity::NormativeIssued => one(report, S2Row::NORMATIVE.cell(S2_ISSUED))?,
+        Quantity::NormativeRepealed => one(report, S2Row::NORMATIVE.cell(S2_REPEALED))?,
+        Quantity::NormativeInForce => one(report, S2Row::NORMATIVE.cell(S2_IN_FORCE))?,
         Quantity::Stop => return None,
     })
 }
@@ -234,14 +232,16 @@ fn in_context(quantity: Quantity, sentence: &str, between: &str) -> bool {
 }
 
 /// A number in the prose and what it claims.
-struct Claim {
+#[derive(Debug)]
+pub(super) struct Claim {
     quantity: Quantity,
     keyword_start: usize,
     count: Count,
 }
 
-/// The counts that follow their keywords in one text.
-fn claims(text: &str) -> Vec<Claim> {
+/// The counts that follow their keywords in one text: part of each field's analysis
+/// ([`Prose::claims`](super::Prose::claims)), kept while the text does not change.
+pub(super) fn claims(text: &str) -> Vec<Claim> {
     let hits: Vec<_> = KEYWORD_TERMS.find_iter(text).collect();
     if hits.is_empty() {
         return Vec::new();
@@ -281,31 +281,10 @@ fn claims(text: &str) -> Vec<Claim> {
     found
 }
 
-thread_local! {
-    /// The claims found in recent prose texts. This rule runs again on every keystroke in a
-    /// table (it compares the prose with the cells), and reading the prose is its costly part.
-    static CLAIMS: RefCell<Vec<(String, Rc<[Claim]>)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// [`claims`], remembered for the last few texts (a report has four prose fields).
-fn remembered_claims(text: &str) -> Rc<[Claim]> {
-    CLAIMS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some((_, found)) = cache.iter().find(|(seen, _)| seen == text) {
-            return Rc::clone(found);
-        }
-        let found: Rc<[Claim]> = claims(text).into();
-        if cache.len() == 8 {
-            cache.remove(0);
-        }
-        cache.push((text.to_string(), Rc::clone(&found)));
-        found
-    })
-}
-
 fn check_counts(ctx: &Context, out: &mut Vec<Finding>) {
-    for (field, text) in prose(ctx.report) {
-        for claim in remembered_claims(text).iter() {
+    for prose in ctx.prose_fields() {
+        let (field, text) = (prose.field, prose.text);
+        for claim in prose.claims() {
             let Some((cells, allowed, label)) = expected(ctx.report, claim.quantity) else { continue };
             if allowed.contains(&claim.count.value) {
                 continue;

@@ -1,6 +1,6 @@
-use super::text::{sentence_around, Terms};
+use super::text::{sentence_around, TermHit, Terms};
 use super::{declare_rule, Context, Finding};
-use crate::model::{CellId, TextField};
+use crate::model::{S3Column, S3Row, TextField};
 
 declare_rule! {
     /// ## 检查内容
@@ -34,22 +34,42 @@ static NO_NOTICE: Terms = Terms::new(|| {
     vec!["未发出收费通知", "没有发出收费通知", "未发出信息处理费收费通知", "未发出缴费通知", "未发送收费通知", "未出具收费通知", "未向申请人发出收费通知", "未发生收费"]
 });
 
+/// What 六、其他需要报告的事项 says about the fee: part of the field's analysis
+/// ([`Prose::fee_statement`](super::Prose::fee_statement)), kept while the text does not change.
+#[derive(Debug)]
+pub(super) struct FeeStatement {
+    /// Whether the processing fee or fee notices are mentioned at all.
+    mentions_fee: bool,
+    /// The first statement that no fee notice was sent.
+    no_notice: Option<TermHit>,
+}
+
+impl FeeStatement {
+    pub(super) fn of(text: &str) -> FeeStatement {
+        let mentions_fee = FEE_WORDS.any_in(text);
+        let no_notice = if mentions_fee { NO_NOTICE.find_iter(text).next() } else { None };
+        FeeStatement { mentions_fee, no_notice }
+    }
+}
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    let text = &ctx.report.text.other;
     if ctx.report.is_blank() {
         return;
     }
     let field = TextField::Other;
-    let unpaid_id = CellId::known("s3.other.unpaid_fee.total");
-    let unpaid = ctx.report.count(unpaid_id).filter(|&n| n > 0);
-    if !FEE_WORDS.any_in(text) {
+    let prose = ctx.prose(field);
+    let statement = prose.fee_statement();
+    if !statement.mentions_fee {
         let message = "六、其他需要报告的事项没有说明信息处理费的收取情况：请按《政府信息公开信息处理费管理办法》写明本年度发出收费通知的件数和收取的金额，\
                        没有收取的也应写明（如「本年度未收取信息处理费」）";
         out.push(Finding::new(&RULE, message).with_field(field.path()));
         return;
     }
-    let Some(unpaid) = unpaid else { return };
-    if let Some(hit) = NO_NOTICE.find_iter(text).next() {
+    const UNPAID_FEE: S3Row = S3Row::named("other.unpaid_fee");
+    let unpaid_id = UNPAID_FEE.cell(S3Column::TOTAL);
+    let Some(unpaid) = ctx.report.count(unpaid_id).filter(|&n| n > 0) else { return };
+    if let Some(hit) = statement.no_notice {
+        let text = prose.text;
         let (s, e) = sentence_around(text, hit.start, hit.end);
         let message = format!(
             "六、其他需要报告的事项写道「{}」，但三、（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用… 总计为 {unpaid}：\

@@ -1,4 +1,4 @@
-use super::text::{prose, Count, Segments};
+use super::text::{Count, Segments};
 use super::{declare_rule, Context, Finding};
 use crate::model::TextField;
 
@@ -47,11 +47,12 @@ fn share_after(text: &str, from: usize) -> Option<(f64, usize, usize)> {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for (field, text) in prose(ctx.report) {
+    for prose in ctx.prose_fields() {
+        let (field, text) = (prose.field, prose.text);
         if !text.contains("其中") {
             continue;
         }
-        let all = ctx.prose(field).counts();
+        let all = prose.counts();
         if all.len() < 3 {
             continue;
         }
@@ -98,18 +99,19 @@ fn check_sentence(field: TextField, text: &str, s: usize, e: usize, all: &[Count
         }
         return;
     }
-    let mut running = 0u64;
+    // Counts in prose may be as large as anyone writes them: add them up without overflow.
+    let mut running = 0u128;
     let mut matched = false;
     for part in &parts {
-        running += part.value;
-        if running == total.value {
+        running += u128::from(part.value);
+        if running == u128::from(total.value) {
             matched = true;
             break;
         }
     }
     // Two parts that fall short are usually a partial mention (「其中予以公开8件，部分公开2件」);
     // a fuller enumeration that falls short, or parts that overshoot, are a slip.
-    let partial_mention = parts.len() == 2 && running < total.value;
+    let partial_mention = parts.len() == 2 && running < u128::from(total.value);
     if !matched && !partial_mention {
         let listed: Vec<String> = parts.iter().map(|p| text[p.start..p.end].to_string()).collect();
         let message = format!(

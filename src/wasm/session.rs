@@ -6,7 +6,7 @@ use super::types::{FindingView, ImportSummary, TotalProposal};
 use super::{to_js, totals};
 use crate::export::csv::findings_csv;
 use crate::model::{from_json, from_json_keeping_invalid, to_json, CellId, CellValue, Level, Report, TextField};
-use crate::rules::{check, Checker, Finding, Severity};
+use crate::rules::{check, Checker, Severity};
 
 /// The report inside WebAssembly; JavaScript sends one edit at a time.
 #[wasm_bindgen]
@@ -174,8 +174,7 @@ impl Session {
     /// Every finding, errors first (`Finding[]`).
     #[wasm_bindgen(unchecked_return_type = "Finding[]")]
     pub fn check(&mut self) -> Result<JsValue, JsValue> {
-        let findings = self.checker.check(&self.report);
-        let views: Vec<FindingView> = findings.iter().map(FindingView::from).collect();
+        let views: Vec<FindingView> = self.checker.check(&self.report).iter().map(FindingView::from).collect();
         to_js(&views)
     }
 
@@ -208,8 +207,7 @@ impl Session {
     /// The findings as CSV, UTF-8 text beginning with a byte-order mark.
     #[wasm_bindgen(js_name = findingsCsv)]
     pub fn findings_csv(&mut self) -> String {
-        let findings: Vec<Finding> = self.checker.check(&self.report);
-        findings_csv(&findings)
+        findings_csv(self.checker.check(&self.report))
     }
 
     /// 「<机关名称><年份>年政府信息公开工作年度报告」, safe as a file name.

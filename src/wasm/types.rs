@@ -48,6 +48,9 @@ export interface TableLayout {
 export interface CellInfo { id: string; label: string; kind: "count" | "amount"; }
 export interface RuleInfo { code: string; name: string; severity: Severity; summary: string; doc: string; }
 export interface LevelInfo { key: string; label: string; }
+export interface TextFieldInfo { path: string; label: string; }
+export interface ReportField { path: string; label: string; optional: boolean; }
+export interface SeverityInfo { key: Severity; label: string; }
 
 /** A total that 「自动计算合计」 can fill: `current` is what the cell shows now ("" if empty). */
 export interface TotalProposal { cell: string; value: string; current: string; }
@@ -121,6 +124,25 @@ pub(crate) struct RuleInfo {
 #[derive(Serialize)]
 pub(crate) struct LevelInfo {
     pub key: &'static str,
+    pub label: &'static str,
+}
+
+#[derive(Serialize)]
+pub(crate) struct TextFieldInfo {
+    pub path: &'static str,
+    pub label: &'static str,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ReportField {
+    pub path: &'static str,
+    pub label: &'static str,
+    pub optional: bool,
+}
+
+#[derive(Serialize)]
+pub(crate) struct SeverityInfo {
+    pub key: Severity,
     pub label: &'static str,
 }
 

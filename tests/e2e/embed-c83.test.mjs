@@ -1,13 +1,16 @@
 // Embedding on the floor browser, Chromium 83 (no locators there: evaluate/keyboard/mouse):
 // the single file from file:// with the network blocked, the sandboxed iframe of docs/embedding.md,
 // and the static folder under the CSP that engines before Chromium 97 need ('unsafe-eval').
-// Needs www/pkg/legacy (./build.sh build). Run: node --test tests/e2e/embed-c83.test.mjs
+// Needs www/pkg (./build.sh build). Run: node --test tests/e2e/embed-c83.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchChromium83 } from './support/browsers.mjs';
 import { startServer } from './support/server.mjs';
-import { docSnippets, buildDist, makeSite, portalPage, SEED, SEED_JSON, rmrf } from './embed-fixtures.mjs';
+import { chooseFile } from './support/files.mjs';
+import { docSnippets, buildDist, makeSite, portalPage, SEED, SEED_JSON, rmrf, REPO } from './embed-fixtures.mjs';
 
 const snippets = docSnippets();
 let dist;
@@ -61,6 +64,11 @@ test('Chromium 83: the single file opens from file:// without any network reques
     inSummary: document.querySelector('#summary [data-code="V001"] a') !== null,
   }));
   assert.deepEqual(state, { normalised: '12', inSummary: true });
+  // A Word file, read by the documents module in a Web Worker started from the inline script.
+  await chooseFile(page, 'seed.docx', fs.readFileSync(path.join(REPO, 'tests/fixtures/import/seed.docx')));
+  await page.waitForFunction(() => /已导入/.test(document.getElementById('notice').textContent), null, { timeout: 30000 });
+  assert.equal(await page.evaluate(() => document.querySelector('[data-field="agency.name"]').value), '通榆县边昭镇');
+  assert.ok(page.workers().length >= 1, 'read in a Web Worker');
   assert.deepEqual(attempted, []);
   assert.deepEqual(errors, []);
   await page.close();
@@ -98,7 +106,7 @@ test('Chromium 83: the sandboxed iframe sizes itself, takes the initial report b
   await page.close();
 });
 
-test('Chromium 83: the script-tag embed (Shadow DOM, legacy build) under hostile portal CSS takes typing and shows a finding', async () => {
+test('Chromium 83: the script-tag embed (Shadow DOM) under hostile portal CSS takes typing and shows a finding', async () => {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -139,9 +147,90 @@ test("Chromium 83: the static folder under the strict CSP with 'unsafe-eval' ins
     await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
     await typeAndLeave(page, null, 's3.new.business', 'abc');
     assert.equal(await page.evaluate(() => document.querySelector('#summary [data-code="V001"]') !== null), true);
+    // The documents worker starts and compiles its module under the same policy.
+    await chooseFile(page, 'seed.docx', fs.readFileSync(path.join(REPO, 'tests/fixtures/import/seed.docx')));
+    await page.waitForFunction(() => /已导入/.test(document.getElementById('notice').textContent), null, { timeout: 30000 });
+    assert.ok(page.workers().length >= 1, 'read in a Web Worker');
     assert.deepEqual(errors, []);
     await page.close();
   } finally {
     await strict.close();
   }
+});
+
+test('Chromium 83 (no storage partitioning): a hostile parent on another origin neither reads nor overwrites the draft', async () => {
+  const clerkServer = await startServer(site);
+  const stranger = await startServer(site);
+  const frameSrc = clerkServer.url + 'xxgk/index.html';
+  fs.writeFileSync(path.join(site, 'hostile.html'), portalPage(`<iframe id="xxgk-frame" src="${frameSrc}" width="1200" height="900"></iframe>
+<script>
+  window.__got = [];
+  window.addEventListener('message', function (e) { window.__got.push(e.data); });
+</script>`, { plain: true }));
+  try {
+    const context = await browser.newContext();
+    const clerk = await context.newPage();
+    await clerk.goto(frameSrc);
+    await clerk.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
+    await clerk.evaluate(() => document.querySelector('[data-field="agency.name"]').focus());
+    await clerk.keyboard.type('通榆县边昭镇人民政府');
+    await clerk.waitForFunction(() => /草稿已保存/.test(document.getElementById('save-status').textContent), null, { timeout: 10000 });
+    await clerk.close();
+
+    const hostile = await context.newPage();
+    await hostile.goto(stranger.url + 'hostile.html');
+    await hostile.waitForFunction(() => {
+      const doc = document.getElementById('xxgk-frame').contentDocument;
+      return doc === null; // cross-origin: not readable from the parent
+    });
+    const frame = hostile.frames().find((f) => f !== hostile.mainFrame());
+    await frame.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
+    const forged = JSON.parse(SEED_JSON);
+    forged.agency.name = '伪造的机关';
+    await hostile.evaluate((report) => {
+      const win = document.getElementById('xxgk-frame').contentWindow;
+      win.postMessage({ type: 'xxgk-report:subscribe', report: true }, '*');
+      win.postMessage({ type: 'xxgk-report:get' }, '*');
+      win.postMessage({ type: 'xxgk-report:load', report }, '*');
+    }, JSON.stringify(forged));
+    await hostile.waitForTimeout(1000);
+    const inFrame = await frame.evaluate(() => ({
+      name: document.querySelector('[data-field="agency.name"]').value,
+      banner: document.querySelector('[data-banner="frame"]') !== null,
+    }));
+    assert.deepEqual(inFrame, { name: '', banner: true });
+    assert.deepEqual(await hostile.evaluate(() => window.__got), []);
+    await hostile.close();
+
+    const again = await context.newPage();
+    await again.goto(frameSrc);
+    await again.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
+    assert.equal(await again.evaluate(() => document.querySelector('[data-field="agency.name"]').value), '通榆县边昭镇人民政府');
+    await context.close();
+  } finally {
+    await clerkServer.close();
+    await stranger.close();
+    fs.rmSync(path.join(site, 'hostile.html'), { force: true });
+  }
+});
+
+test('Chromium 83: 本机草稿 lists two reports and opens the other one', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url + 'xxgk/index.html');
+  await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
+  await page.evaluate(() => document.querySelector('[data-field="agency.name"]').focus());
+  await page.keyboard.type('洮南市民政局');
+  await page.waitForFunction(() => /草稿已保存/.test(document.getElementById('save-status').textContent), null, { timeout: 10000 });
+  await chooseFile(page, 'seed.json', Buffer.from(SEED_JSON), { type: 'application/json' });
+  await page.waitForFunction(() => /仍保存在「本机草稿」中/.test(document.getElementById('notice').textContent), null, { timeout: 30000 });
+  await page.evaluate(() => document.getElementById('open-drafts').click());
+  const names = await page.evaluate(() => Array.from(document.querySelectorAll('#drafts-table tbody th')).map((th) => th.textContent));
+  assert.equal(names.length, 2);
+  await page.evaluate(() => {
+    const row = Array.from(document.querySelectorAll('#drafts-table tbody tr')).find((tr) => tr.textContent.includes('洮南市民政局'));
+    row.querySelector('[data-action="open"]').click();
+  });
+  assert.equal(await page.evaluate(() => document.querySelector('[data-field="agency.name"]').value), '洮南市民政局');
+  await context.close();
 });

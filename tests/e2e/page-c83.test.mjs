@@ -1,5 +1,5 @@
 // Smoke test on the floor browser, Chromium 83 (driven with evaluate/keyboard: no locators there).
-// Needs the legacy build in www/pkg/legacy (./build.sh build).
+// Needs www/pkg (./build.sh build: one build for every browser from Chromium 83 on).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium83 } from './support/browsers.mjs';
 import { startServer } from './support/server.mjs';
+import { chooseFile } from './support/files.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let server;
@@ -22,13 +23,16 @@ after(async () => {
   await server?.close();
 });
 
-test('Chromium 83: the page loads the legacy build, takes typing and shows a finding', async () => {
+test('Chromium 83: the page starts without a failed request, takes typing and shows a finding', async () => {
   const page = await browser.newPage();
   const errors = [];
+  const failed = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(r.status() + ' ' + r.url()); });
+  page.on('requestfailed', (r) => failed.push('failed ' + r.url()));
   await page.goto(server.url);
   await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
-  assert.equal(await page.evaluate(() => window.XXGK_PKG), 'pkg/legacy/');
+  assert.deepEqual(failed, [], 'no 404 on start (the old pkg/legacy/ probe is gone)');
 
   await page.evaluate(() => document.querySelector('[data-cell="s3.new.natural"]').focus());
   await page.keyboard.type('１２件');
@@ -56,29 +60,28 @@ test('Chromium 83: a Word file imports through the documents module, fetched on 
   await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
   assert.ok(!fetched.some((p) => p.includes('xxgk_documents')), 'not loaded at start');
 
-  const docx = fs.readFileSync(path.join(REPO, 'tests/fixtures/import/seed.docx')).toString('base64');
-  await page.evaluate((b64) => {
-    const binary = atob(b64);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([bytes], 'seed.docx'));
-    const input = document.getElementById('import-file');
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change'));
-  }, docx);
+  await chooseFile(page, 'seed.docx', fs.readFileSync(path.join(REPO, 'tests/fixtures/import/seed.docx')));
   await page.waitForFunction(() => /已导入/.test(document.getElementById('notice').textContent), null, { timeout: 30000 });
   assert.ok(fetched.some((p) => p.endsWith('/pkg/xxgk_documents_bg.wasm')), 'fetched on first use');
   assert.equal(await page.evaluate(() => document.querySelector('[data-field="agency.name"]').value), '通榆县边昭镇');
 
-  // The export path of the same module: a .docx (zip) with the report.
-  const head = await page.evaluate(async () => {
-    const docs = await import('./pkg/xxgk_documents.js');
-    const session = await import('./pkg/xxgk_report.js');
-    const json = new session.Session().toJson();
-    return Array.from(docs.toDocx(json).slice(0, 2));
+  assert.ok(fetched.some((p) => p.endsWith('/pkg/xxgk_documents_worker.js')), 'read in the Web Worker');
+
+  // The export path of the same worker: 下载 Word makes a blob: download of a .docx (a zip).
+  await page.evaluate(() => {
+    window.__downloads = [];
+    document.addEventListener('click', (e) => {
+      if (e.target.tagName === 'A' && e.target.download) {
+        const a = e.target;
+        window.__downloads.push(fetch(a.href).then((r) => r.arrayBuffer()).then((b) => ({ name: a.download, head: Array.from(new Uint8Array(b).slice(0, 2)) })));
+      }
+    }, true);
+    document.getElementById('download-docx').click();
   });
-  assert.deepEqual(head, [0x50, 0x4b]);
+  await page.waitForFunction(() => window.__downloads.length === 1, null, { timeout: 30000 });
+  const saved = await page.evaluate(() => window.__downloads[0]);
+  assert.match(saved.name, /\.docx$/);
+  assert.deepEqual(saved.head, [0x50, 0x4b]);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -218,7 +218,7 @@ test('a crash inside WebAssembly keeps what the user typed and says so in Chines
   await typeInto(page, 's3.new.natural', '4');
   // The next edit panics inside WebAssembly, as a bug in the core would.
   await page.evaluate(async () => {
-    const wasm = await import('./' + window.XXGK_PKG + 'xxgk_report.js');
+    const wasm = await import('./pkg/xxgk_report.js');
     const setCell = wasm.Session.prototype.setCell;
     wasm.Session.prototype.setCell = function () {
       wasm.Session.prototype.setCell = setCell;

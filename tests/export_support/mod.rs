@@ -1,8 +1,6 @@
 //! Reports and helpers shared by the export tests.
 #![allow(dead_code)]
 
-use std::process::{Command, Stdio};
-
 use xxgk_report::model::{from_json, CellId, CellKind, Report};
 
 pub fn seed() -> Report {
@@ -22,14 +20,4 @@ pub fn numbered_report() -> Report {
     report.set_cell_text(CellId::known("s3.denied.query.legal"), "");
     report.set_cell_text(CellId::known("s4.suit_after_review.pending"), "");
     report
-}
-
-/// True when `program` can be started.
-pub fn tool_available(program: &str, arg: &str) -> bool {
-    Command::new(program)
-        .arg(arg)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok()
 }

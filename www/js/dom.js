@@ -37,5 +37,3 @@ export function clear(el) {
 export function problemIcon(severity) {
   return h('span', { class: 'icon icon-' + severity, 'aria-hidden': 'true' }, severity === 'error' ? '!' : '?');
 }
-
-export const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' };

@@ -1,12 +1,13 @@
 // Shows findings: the error summary at the top (every finding, errors first, each a link to its
 // place), the same message at each cell or field the user has already left, and a polite live
 // region with the count.
-import { h, clear, problemIcon, SEVERITY_LABEL } from './dom.js';
+import { h, clear, problemIcon } from './dom.js';
 import { domId, messageId } from './form.js';
 
 const ANNOUNCE_DELAY_MS = 700;
 
-export function createFindingsView({ registry, summary, live, onJump, scope }) {
+/** severityLabels: {error: '错误', ...} from the binding's severities(). */
+export function createFindingsView({ registry, summary, live, onJump, scope, severityLabels }) {
   const root = scope || document; // a Document, or the ShadowRoot the form is rendered in
   const touched = new Set();
   const shown = new Map(); // key -> signature of what is painted there
@@ -86,7 +87,7 @@ export function createFindingsView({ registry, summary, live, onJump, scope }) {
   function messageLine(f, tag, control) {
     const line = h(tag, { class: 'msg msg-' + f.severity, 'data-code': f.code }, [
       problemIcon(f.severity),
-      h('span', { class: 'msg-severity' }, SEVERITY_LABEL[f.severity]),
+      h('span', { class: 'msg-severity' }, severityLabels[f.severity]),
       h('span', { class: 'msg-text' }, f.message),
       h('span', { class: 'msg-code' }, '（' + f.code + '）'),
     ]);
@@ -133,7 +134,7 @@ export function createFindingsView({ registry, summary, live, onJump, scope }) {
         const more = entry.more ? '（同一表格中另有 ' + entry.more + ' 个单元格未填写，没有的事项请填 0）' : '';
         list.appendChild(h('li', { class: 'summary-item summary-' + f.severity, 'data-code': f.code }, [
           problemIcon(f.severity),
-          h('span', { class: 'msg-severity' }, SEVERITY_LABEL[f.severity]),
+          h('span', { class: 'msg-severity' }, severityLabels[f.severity]),
           h('a', { href: '#' + targetId(f), onclick: (e) => { e.preventDefault(); onJump(f); } }, f.message + more),
           h('span', { class: 'msg-code' }, '（' + f.code + '）'),
         ]));

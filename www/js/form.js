@@ -2,16 +2,18 @@
 // tables coming from the core's layouts. Returns a registry of the inputs by cell ID or field path.
 import { h } from './dom.js';
 
-const AGENCY_FIELDS = [
-  { path: 'agency.name', label: '机关名称', hint: '例如：通榆县边昭镇人民政府', wide: true },
-  { path: 'agency.level', label: '机关层级', select: true },
-  { path: 'agency.region', label: '所辖行政区域', hint: '例如：吉林省白城市通榆县' },
-  { path: 'year', label: '报告年度', hint: '四位数字，例如：2024', inputmode: 'numeric', short: true },
-  { path: 'agency.address', label: '地址', wide: true },
-  { path: 'agency.postcode', label: '邮政编码', inputmode: 'numeric', short: true },
-  { path: 'agency.phone', label: '联系电话', hint: '含区号，例如：0436-4831355' },
-  { path: 'agency.email', label: '电子邮箱（选填）', inputmode: 'email' },
-];
+// How the form presents the agency block; the fields and their names come from the binding
+// (reportFields()), only the hints and keyboard modes are the page's own.
+const FIELD_PRESENTATION = {
+  'agency.name': { hint: '例如：通榆县边昭镇人民政府', wide: true },
+  'agency.level': { select: true },
+  'agency.region': { hint: '例如：吉林省白城市通榆县' },
+  'year': { hint: '四位数字，例如：2024', inputmode: 'numeric', short: true },
+  'agency.address': { wide: true },
+  'agency.postcode': { inputmode: 'numeric', short: true },
+  'agency.phone': { hint: '含区号，例如：0436-4831355' },
+  'agency.email': { inputmode: 'email' },
+};
 
 const PROSE_HINTS = {
   'text.preamble': '编制依据、报告由哪几部分组成、统计期限（1月1日至12月31日）、咨询方式等。',
@@ -29,14 +31,16 @@ export function messageId(key) {
   return domId('m', key);
 }
 
-export function renderForm(root, { layouts, levels, textFields }) {
+/** binding: {layouts, levels, textFields, reportFields, cellCatalog} as the binding returns them. */
+export function renderForm(root, { layouts, levels, textFields, reportFields, cellCatalog }) {
   const registry = { cells: new Map(), fields: new Map(), tables: [], fieldWraps: new Map(), tableMessages: new Map() };
+  const amountCells = new Set(cellCatalog.filter((c) => c.kind === 'amount').map((c) => c.id));
 
-  root.appendChild(agencySection(levels, registry));
-  const prose = new Map(textFields.map((f) => [f.key, f]));
+  root.appendChild(agencySection(reportFields, levels, registry));
+  const prose = new Map(textFields.map((f) => [f.path, f]));
   root.appendChild(proseSection(prose.get('text.preamble'), registry, '前言'));
   root.appendChild(proseSection(prose.get('text.overview'), registry));
-  for (const layout of layouts) root.appendChild(tableSection(layout, registry));
+  for (const layout of layouts) root.appendChild(tableSection(layout, registry, amountCells));
   root.appendChild(proseSection(prose.get('text.problems'), registry));
   root.appendChild(proseSection(prose.get('text.other'), registry));
   return registry;
@@ -59,9 +63,10 @@ function fieldBlock(path, label, hint, control, registry) {
   return wrap;
 }
 
-function agencySection(levels, registry) {
+function agencySection(reportFields, levels, registry) {
   const grid = h('div', { class: 'field-grid' });
-  for (const f of AGENCY_FIELDS) {
+  for (const field of reportFields) {
+    const f = FIELD_PRESENTATION[field.path] || {};
     let control;
     if (f.select) {
       control = h('select', { class: 'select' }, [
@@ -74,7 +79,8 @@ function agencySection(levels, registry) {
         inputmode: f.inputmode || null, spellcheck: 'false',
       });
     }
-    const block = fieldBlock(f.path, f.label, f.hint, control, registry);
+    const label = field.label + (field.optional ? '（选填）' : '');
+    const block = fieldBlock(field.path, label, f.hint, control, registry);
     if (f.wide) block.classList.add('field-wide');
     grid.appendChild(block);
   }
@@ -85,15 +91,15 @@ function agencySection(levels, registry) {
 }
 
 function proseSection(field, registry, title) {
-  const headingId = domId('sec', field.key);
-  const textarea = h('textarea', { class: 'textarea', rows: field.key === 'text.overview' ? 12 : 6, spellcheck: 'false' });
+  const headingId = domId('sec', field.path);
+  const textarea = h('textarea', { class: 'textarea', rows: field.path === 'text.overview' ? 12 : 6, spellcheck: 'false' });
   return h('section', { class: 'section', 'aria-labelledby': headingId }, [
     h('h2', { id: headingId }, title || field.label),
-    fieldBlock(field.key, (title || field.label) + '（正文）', PROSE_HINTS[field.key], textarea, registry),
+    fieldBlock(field.path, (title || field.label) + '（正文）', PROSE_HINTS[field.path], textarea, registry),
   ]);
 }
 
-function tableSection(layout, registry) {
+function tableSection(layout, registry, amountCells) {
   const headingId = domId('sec', layout.id);
   const table = h('table', { class: 'report-table t-' + layout.id }, h('caption', { class: 'visually-hidden' }, layout.caption + '（统计表）'));
   const thead = h('thead');
@@ -129,7 +135,7 @@ function tableSection(layout, registry) {
         const input = h('input', {
           type: 'text', class: 'cell-input', id: domId('c', cell.cell), 'data-cell': cell.cell,
           'aria-label': cell.name, autocomplete: 'off', spellcheck: 'false',
-          inputmode: cell.cell === 's2.fee.amount' ? 'decimal' : 'numeric',
+          inputmode: amountCells.has(cell.cell) ? 'decimal' : 'numeric',
         });
         const msg = h('div', { class: 'cell-msg', id: messageId(cell.cell) });
         tr.appendChild(h('td', { class: 'cell', colspan: colspan > 1 ? colspan : null }, [input, msg]));

@@ -3,9 +3,11 @@
 //   dist/static/            the page as it is served (www/ without tools/), plus SHA256SUMS
 //   dist/xxgk-report.html   one self-contained file for file:// (no server, no network): CSS,
 //                           JavaScript and the WebAssembly modules (base64) inline: the page's
-//                           and the documents module (Word/HTML), which the served page fetches
-//                           by dynamic import() on first use; here its glue is bundled like any
-//                           module and its bytes wait in a script element until first use.
+//                           and the documents module (Word/HTML), which runs in a Web Worker
+//                           started from the inline worker script on first use.
+// And, run by `./build.sh build` (`--worker`): www/pkg/xxgk_documents_worker.js, the documents
+// worker (www/js/documents-worker.js + wasm-bindgen's glue) as one classic script, since module
+// workers are missing in Firefox ESR 78.
 // ES modules cannot load from file://, so the page's modules are concatenated into one classic
 // script. Only a simple subset of module syntax is accepted; anything else fails the build:
 //   import { a, b as c } from './x.js';      import * as ns from './x.js';
@@ -13,7 +15,7 @@
 //   export { a, b as c };                     (wasm-bindgen's glue: `__wbg_init as default`)
 // No dynamic import(), no import.meta (except wasm-bindgen's default wasm URL, never used here),
 // no `export let/var`, `export default` or re-exports, no import cycles.
-// Usage: node www/tools/dist.mjs [--www DIR] [--out DIR]
+// Usage: node www/tools/dist.mjs [--www DIR] [--out DIR] | --worker [--www DIR]
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -35,7 +37,7 @@ const EXPORT_DECL = /^export\s+(async\s+function\s*\*?|function\s*\*?|class|cons
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 
 function isGlue(file) {
-  return /[\\/]pkg[\\/](legacy[\\/])?xxgk_(report|documents)\.js$/.test(file);
+  return /[\\/]pkg[\\/]xxgk_(report|documents)\.js$/.test(file);
 }
 
 function specifiers(list, file) {
@@ -51,10 +53,11 @@ function parseModule(file) {
   let src = fs.readFileSync(file, 'utf8');
   const rel = path.relative(process.cwd(), file);
   if (isGlue(file)) {
-    // The only import.meta in wasm-bindgen's glue: the default wasm URL, used when init gets no bytes.
+    // The only import.meta in wasm-bindgen's glue: the default wasm URL, used when init gets no
+    // bytes (never here). In a worker there is no document.
     const n = src.split('import.meta.url').length - 1;
     if (n !== 1) fail(`${rel}: expected one import.meta.url in wasm-bindgen's glue, found ${n}`);
-    src = src.replace('import.meta.url', 'document.baseURI');
+    src = src.replace('import.meta.url', "(typeof document === 'object' ? document.baseURI : self.location.href)");
   }
   if (/\bimport\.meta\b/.test(src)) fail(`${rel}: import.meta is not supported in the single file`);
   // Dynamic import: `import(` not preceded by a dot (Session.import) nor a method definition.
@@ -87,7 +90,7 @@ function parseModule(file) {
 }
 
 /** Concatenates `entry` and everything it imports, in dependency order, into one IIFE. */
-export function bundle(entry, alias) {
+export function bundle(entry) {
   const modules = new Map(); // file -> parsed, in evaluation order
   const visiting = new Set();
   function visit(file, from) {
@@ -99,7 +102,6 @@ export function bundle(entry, alias) {
     for (const imp of mod.imports) {
       if (!/^\.\.?\//.test(imp.from)) fail(`${mod.rel}: only relative imports are supported ("${imp.from}")`);
       imp.file = path.resolve(path.dirname(file), imp.from);
-      if (alias && alias[imp.file]) imp.file = alias[imp.file];
       visit(imp.file, mod.rel);
     }
     visiting.delete(file);
@@ -149,18 +151,16 @@ function singleFile(www) {
   if (!html.includes(link) || !html.includes(loaderTag) || !html.includes('</body>')) {
     fail('www/index.html no longer has the expected <link>, <script src="loader.js" defer> and </body>');
   }
-  const wasm = (dir) => fs.readFileSync(path.join(www, dir, 'xxgk_report_bg.wasm'));
-  // infra's build.sh ships one legacy-compatible build in pkg/; an older layout adds pkg/legacy/.
-  const twoBuilds = fs.existsSync(path.join(www, 'pkg/legacy/xxgk_report_bg.wasm'));
-  const alias = twoBuilds ? {} : { [path.join(www, 'pkg/legacy/xxgk_report.js')]: path.join(www, 'pkg/xxgk_report.js') };
-  const app = bundle(path.join(HERE, 'single-entry.js'), alias);
+  const wasm = (name) => fs.readFileSync(path.join(www, 'pkg', name + '_bg.wasm'));
+  const app = bundle(path.join(HERE, 'single-entry.js'));
+  const worker = bundle(path.join(www, 'js/documents-worker.js'));
   const loader = fs.readFileSync(path.join(www, 'loader.js'), 'utf8');
   html = html.replace(link, () => '<style>\n' + css + '</style>');
   html = html.replace(loaderTag, '');
   html = html.replace('</body>', () => [
-    '<script type="application/octet-stream" id="xxgk-wasm-modern">\n' + base64Lines(wasm('pkg')) + '</script>',
-    twoBuilds ? '<script type="application/octet-stream" id="xxgk-wasm-legacy">\n' + base64Lines(wasm('pkg/legacy')) + '</script>' : '',
-    '<script type="application/octet-stream" id="xxgk-wasm-documents">\n' + base64Lines(fs.readFileSync(path.join(www, 'pkg/xxgk_documents_bg.wasm'))) + '</script>',
+    '<script type="application/octet-stream" id="xxgk-wasm-page">\n' + base64Lines(wasm('xxgk_report')) + '</script>',
+    '<script type="application/octet-stream" id="xxgk-wasm-documents">\n' + base64Lines(wasm('xxgk_documents')) + '</script>',
+    '<script type="text/plain" id="xxgk-documents-worker">\n' + scriptText(worker) + '\n</script>',
     '<script>\n' + scriptText(app) + '\n</script>',
     '<script>\n' + scriptText(loader) + '</script>',
     '</body>',
@@ -192,9 +192,15 @@ function main() {
   const args = process.argv.slice(2);
   const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
   const www = path.resolve(opt('--www', path.join(HERE, '..')));
+  if (args.includes('--worker')) {
+    const file = path.join(www, 'pkg/xxgk_documents_worker.js');
+    fs.writeFileSync(file, '// Generated by www/tools/dist.mjs --worker from www/js/documents-worker.js; do not edit.\n' + bundle(path.join(www, 'js/documents-worker.js')) + '\n');
+    console.log(`dist.mjs: ${path.relative(process.cwd(), file)}`);
+    return;
+  }
   const out = path.resolve(opt('--out', path.join(www, '..', 'dist')));
-  for (const name of ['xxgk_report', 'xxgk_documents']) {
-    if (!fs.existsSync(path.join(www, 'pkg', name + '_bg.wasm'))) fail(`missing www/pkg/${name}_bg.wasm: run ./build.sh build first`);
+  for (const name of ['xxgk_report_bg.wasm', 'xxgk_documents_bg.wasm', 'xxgk_documents_worker.js']) {
+    if (!fs.existsSync(path.join(www, 'pkg', name))) fail(`missing www/pkg/${name}: run ./build.sh build first`);
   }
   fs.rmSync(out, { recursive: true, force: true });
   const staticDir = path.join(out, 'static');

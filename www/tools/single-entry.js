@@ -1,12 +1,12 @@
 // Entry of the single-file build (./build.sh dist → dist/xxgk-report.html), bundled by dist.mjs
 // into one classic script. The WebAssembly travels inline as base64 (script elements of type
-// application/octet-stream); loader.js, which runs after this, calls xxgkStartInline with the
-// choice it made by WebAssembly.validate. With one build only (pkg/, infra's default), dist.mjs
-// resolves the legacy import to pkg/ and inlines one module, used by every browser.
+// application/octet-stream), and so does the documents worker (a text/plain script element,
+// started from a blob: URL, since a file:// page cannot start a worker from a file). loader.js,
+// which runs after this, calls xxgkStartInline.
 import { startPage, bootFailed } from '../js/app.js';
-import * as modern from '../pkg/xxgk_report.js';
-import * as legacy from '../pkg/legacy/xxgk_report.js';
-import * as documents from '../pkg/xxgk_documents.js';
+import { createDocuments } from '../js/documents.js';
+import * as page from '../pkg/xxgk_report.js';
+import * as documentsGlue from '../pkg/xxgk_documents.js';
 
 function bytesOf(id) {
   const text = document.getElementById(id).textContent.replace(/\s+/g, '');
@@ -16,27 +16,28 @@ function bytesOf(id) {
   return bytes;
 }
 
-window.xxgkStartInline = function (useModern) {
-  const glue = useModern ? modern : legacy;
+window.xxgkStartInline = function () {
   let bytes;
   try {
-    const legacyInline = document.getElementById('xxgk-wasm-legacy') !== null;
-    bytes = bytesOf(useModern || !legacyInline ? 'xxgk-wasm-modern' : 'xxgk-wasm-legacy');
+    bytes = bytesOf('xxgk-wasm-page');
   } catch (e) {
     bootFailed(e);
     return;
   }
+  const documents = createDocuments({
+    launch: () => {
+      const source = document.getElementById('xxgk-documents-worker').textContent;
+      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      const worker = new Worker(url);
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      return worker;
+    },
+    wasm: () => bytesOf('xxgk-wasm-documents'),
+    // Where no worker can start, the same module in the page (its glue is bundled here too).
+    inPage: () => Promise.resolve()
+      .then(() => documentsGlue.default({ module_or_path: bytesOf('xxgk-wasm-documents') }))
+      .then(() => documentsGlue),
+  });
   // Asynchronous instantiation: Chromium 83 refuses to compile a module over 4 KB synchronously.
-  // The documents module (Word/HTML) travels inline too, and is compiled only on first use.
-  let documentsReady = null;
-  const loadDocuments = () => {
-    if (!documentsReady) {
-      documentsReady = Promise.resolve()
-        .then(() => documents.default({ module_or_path: bytesOf('xxgk-wasm-documents') }))
-        .then(() => documents)
-        .catch((e) => { documentsReady = null; throw e; });
-    }
-    return documentsReady;
-  };
-  glue.default({ module_or_path: bytes }).then(() => startPage(glue, loadDocuments)).catch(bootFailed);
+  page.default({ module_or_path: bytes }).then(() => startPage(page, documents)).catch(bootFailed);
 };

@@ -1,4 +1,5 @@
-//! The command line, parsed by hand: three commands with a handful of options each.
+//! The command line, parsed by hand: a few commands with a handful of options each. Each option
+//! is one arm of [`parse`] that sets one field of the command's options.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -6,11 +7,51 @@ use std::path::PathBuf;
 /// What the user asked for.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
-    Check { files: Vec<PathBuf>, json: bool },
+    Check(CheckOptions),
+    Sum(SumOptions),
     Rules { output: RulesOutput },
     Convert { file: PathBuf, to: String, output: Option<PathBuf> },
     Help,
     Version,
+}
+
+/// `xxgk check`.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// Files and folders (searched recursively), in the order given.
+    pub inputs: Vec<PathBuf>,
+    pub format: CheckFormat,
+    /// Where the output goes (required for xlsx); standard output otherwise.
+    pub output: Option<PathBuf>,
+    /// Last year's report, for the cross-year rules (one input only).
+    pub previous: Option<PathBuf>,
+    /// Worker threads; all cores when not given.
+    pub jobs: Option<usize>,
+    /// No progress bar even on a terminal.
+    pub no_progress: bool,
+    /// Skip the search for text copied between agencies.
+    pub no_copies: bool,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum CheckFormat {
+    #[default]
+    Text,
+    Json,
+    Csv,
+    Xlsx,
+}
+
+/// `xxgk sum`.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SumOptions {
+    pub inputs: Vec<PathBuf>,
+    /// .xlsx, .json or .docx by its extension; the JSON document on standard output otherwise.
+    pub output: Option<PathBuf>,
+    /// The aggregating body's name, written into the roll-up report.
+    pub agency: Option<String>,
+    pub jobs: Option<usize>,
+    pub no_progress: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +69,8 @@ fn usage(message: impl Into<String>) -> UsageError {
     UsageError(message.into())
 }
 
+const COMMANDS: &str = "check、sum、rules、convert";
+
 /// Parses the arguments after the program name.
 pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
     let mut args = args.into_iter();
@@ -36,14 +79,17 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
     match command.as_str() {
         "-h" | "--help" | "help" => return Ok(Command::Help),
         "-V" | "--version" => return Ok(Command::Version),
-        "check" | "rules" | "convert" => {}
+        "check" | "sum" | "rules" | "convert" => {}
         other if other.starts_with('-') => return Err(usage(format!("未知的选项「{other}」"))),
-        other => return Err(usage(format!("未知的命令「{other}」，可用的命令：check、rules、convert"))),
+        other => return Err(usage(format!("未知的命令「{other}」，可用的命令：{COMMANDS}"))),
     }
 
     let mut positional: Vec<OsString> = Vec::new();
+    let mut check = CheckOptions::default();
+    let mut sum = SumOptions::default();
     let mut json = false;
     let mut markdown = false;
+    let mut format: Option<String> = None;
     let mut to = None;
     let mut output = None;
     let mut options_ended = false;
@@ -75,8 +121,27 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
                 no_value(&inline_value)?;
                 markdown = true;
             }
+            ("check", "--format" | "-f") => format = Some(value(name, inline_value, &mut args)?),
+            ("check", "--previous" | "-p") => check.previous = Some(PathBuf::from(value(name, inline_value, &mut args)?)),
+            ("check", "--no-copies") => {
+                no_value(&inline_value)?;
+                check.no_copies = true;
+            }
+            ("check" | "sum", "--jobs" | "-j") => {
+                let text = value(name, inline_value, &mut args)?;
+                let jobs = text.parse::<usize>().ok().filter(|&n| n > 0);
+                let jobs = jobs.ok_or_else(|| usage(format!("选项「{name}」的参数应为正整数，实际为「{text}」")))?;
+                check.jobs = Some(jobs);
+                sum.jobs = Some(jobs);
+            }
+            ("check" | "sum", "--no-progress") => {
+                no_value(&inline_value)?;
+                check.no_progress = true;
+                sum.no_progress = true;
+            }
+            ("sum", "--agency") => sum.agency = Some(value(name, inline_value, &mut args)?),
             ("convert", "--to" | "-t") => to = Some(value(name, inline_value, &mut args)?),
-            ("convert", "--output" | "-o") => output = Some(PathBuf::from(value(name, inline_value, &mut args)?)),
+            ("convert" | "check" | "sum", "--output" | "-o") => output = Some(PathBuf::from(value(name, inline_value, &mut args)?)),
             _ => return Err(usage(format!("未知的选项「{text}」（{command} 命令）"))),
         }
     }
@@ -84,9 +149,37 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
     match command.as_str() {
         "check" => {
             if positional.is_empty() {
-                return Err(usage("check 命令需要至少一个要检查的文件"));
+                return Err(usage("check 命令需要至少一个要检查的文件或文件夹"));
             }
-            Ok(Command::Check { files: positional.into_iter().map(PathBuf::from).collect(), json })
+            check.inputs = positional.into_iter().map(PathBuf::from).collect();
+            check.output = output;
+            check.format = match (format.as_deref(), json) {
+                (None, false) | (Some("text"), false) => CheckFormat::Text,
+                (None | Some("json"), _) => CheckFormat::Json,
+                (Some("csv"), false) => CheckFormat::Csv,
+                (Some("xlsx"), false) => CheckFormat::Xlsx,
+                (Some(_), true) => return Err(usage("--json 与 --format 只能选一个")),
+                (Some(other), false) => {
+                    return Err(usage(format!("未知的输出格式「{other}」，可选：text、json、csv、xlsx")))
+                }
+            };
+            if check.format == CheckFormat::Xlsx && check.output.is_none() {
+                return Err(usage("--format xlsx 需要用 -o 指定输出文件，例如 -o 检查结果.xlsx"));
+            }
+            if check.previous.is_some() && check.inputs.len() != 1 {
+                return Err(usage(
+                    "--previous 只能用于检查一个文件；检查多个文件时，同一机关相邻年度的报告会自动配对",
+                ));
+            }
+            Ok(Command::Check(check))
+        }
+        "sum" => {
+            if positional.is_empty() {
+                return Err(usage("sum 命令需要要汇总的报告文件或文件夹"));
+            }
+            sum.inputs = positional.into_iter().map(PathBuf::from).collect();
+            sum.output = output;
+            Ok(Command::Sum(sum))
         }
         "rules" => {
             if let Some(extra) = positional.first() {
@@ -136,16 +229,25 @@ mod tests {
         parse(args.iter().map(OsString::from).collect())
     }
 
+    fn check(inputs: &[&str], format: CheckFormat) -> CheckOptions {
+        CheckOptions { inputs: inputs.iter().map(PathBuf::from).collect(), format, ..CheckOptions::default() }
+    }
+
     #[test]
     fn commands_and_options() {
-        assert_eq!(
-            run(&["check", "a.json", "--json", "b.json"]),
-            Ok(Command::Check { files: vec!["a.json".into(), "b.json".into()], json: true })
-        );
-        assert_eq!(
-            run(&["check", "--", "--odd-name.json"]),
-            Ok(Command::Check { files: vec!["--odd-name.json".into()], json: false })
-        );
+        assert_eq!(run(&["check", "a.json", "--json", "b.json"]), Ok(Command::Check(check(&["a.json", "b.json"], CheckFormat::Json))));
+        assert_eq!(run(&["check", "--", "--odd-name.json"]), Ok(Command::Check(check(&["--odd-name.json"], CheckFormat::Text))));
+        let Ok(Command::Check(options)) = run(&["check", "报告", "--format", "xlsx", "-o", "结果.xlsx", "-j", "2"]) else {
+            panic!("xlsx");
+        };
+        assert_eq!((options.format, options.output, options.jobs), (CheckFormat::Xlsx, Some("结果.xlsx".into()), Some(2)));
+        let Ok(Command::Check(options)) = run(&["check", "2024.docx", "--previous=2023.pdf"]) else { panic!("previous") };
+        assert_eq!(options.previous, Some("2023.pdf".into()));
+        let Ok(Command::Sum(options)) = run(&["sum", "a", "b", "-o", "汇总.xlsx", "--agency", "某县人民政府"]) else {
+            panic!("sum");
+        };
+        assert_eq!(options.inputs.len(), 2);
+        assert_eq!(options.agency.as_deref(), Some("某县人民政府"));
         assert_eq!(run(&["rules", "--markdown"]), Ok(Command::Rules { output: RulesOutput::Markdown }));
         assert_eq!(
             run(&["convert", "a.json", "--to=json", "-o", "b.json"]),
@@ -168,5 +270,10 @@ mod tests {
         assert!(message(&["convert", "a.json", "b.json", "--to", "json"]).contains("一个输入文件"));
         assert!(message(&["rules", "--json", "--markdown"]).contains("只能选一个"));
         assert!(message(&["check", "--json=yes", "a.json"]).contains("不带参数"));
+        assert!(message(&["check", "a", "--format", "xlsx"]).contains("-o"));
+        assert!(message(&["check", "a", "--format", "pdf"]).contains("未知的输出格式"));
+        assert!(message(&["check", "a", "b", "--previous", "c"]).contains("自动配对"));
+        assert!(message(&["check", "a", "-j", "0"]).contains("正整数"));
+        assert!(message(&["sum"]).contains("汇总"));
     }
 }

@@ -3,9 +3,13 @@
 mod args;
 mod check;
 mod convert;
+mod files;
 mod input;
+mod pool;
+mod progress;
 mod rules;
 mod status;
+mod sum;
 
 use std::io::{self, ErrorKind};
 use std::process::ExitCode;
@@ -17,19 +21,30 @@ const HELP: &str = "\
 xxgk —— 政府信息公开工作年度报告检查工具（国办公开办函〔2021〕30号格式）
 
 用法：
-  xxgk check [--json] 文件...               检查年度报告，按文件列出发现的问题
+  xxgk check [选项] 文件或文件夹...          检查年度报告（文件夹含子文件夹），按文件列出发现的问题
+  xxgk check 本年报告 --previous 上年报告    同时与上一年度报告对比（Y001—Y003）
+  xxgk sum 文件或文件夹... [-o 汇总.xlsx|.json|.docx] [--agency 机关名称]
+                                            汇总各报告的统计表（逐格相加），并检查汇总结果
   xxgk rules [--json | --markdown]          列出全部检查规则
   xxgk convert 文件 --to 格式 [-o 输出文件]  转换格式：json、docx、html、html-fragment
   xxgk --help                               显示本帮助
   xxgk --version                            显示版本
 
 选项：
-  --json           以 JSON 输出，供程序处理
+  --json           以 JSON 输出，供程序处理（同 --format json）
+  -f, --format 格式（check）输出格式：text（默认）、json、csv（带 BOM 的 UTF-8）、
+                   xlsx（Excel 工作簿，需要 -o）
+  -o, --output 文件 写入该文件；不指定时输出到标准输出（convert 的 Word 文件
+                   以报告标题命名写入当前文件夹；sum 输出汇总报告的 JSON）
+  -p, --previous 文件（check）上一年度的报告（任何可导入的格式），只能检查一个文件时使用；
+                   检查多个文件时，同一机关相邻年度的报告自动配对
+  --no-copies      （check）不查找不同机关报告之间雷同的文字
+  -j, --jobs 数量  （check、sum）同时处理的线程数，默认为处理器核数
+  --no-progress    不显示进度条（输出不是终端时本来就不显示）
+  --agency 名称    （sum）汇总报告的机关名称
   --markdown       （rules）输出规则说明文档（docs/rules.md）
   -t, --to 格式    （convert）目标格式：json、docx（Word）、html（独立网页）、
                    html-fragment（粘贴到网站内容管理系统的片段）
-  -o, --output 文件（convert）写入该文件；不指定时文本输出到标准输出，
-                   Word 文件以报告标题命名写入当前文件夹
   --               其后的参数都作为文件名
 
 退出状态：
@@ -39,7 +54,11 @@ xxgk —— 政府信息公开工作年度报告检查工具（国办公开办�
 
 示例：
   xxgk check 2024年报.json
+  xxgk check 各部门报告/                        （文件夹中的全部报告，含子文件夹）
+  xxgk check 各部门报告/ --format xlsx -o 检查结果.xlsx
+  xxgk check 2024年报.docx --previous 2023年报.pdf
   xxgk check --json 报告/*.json > 检查结果.json
+  xxgk sum 各部门报告/ -o 汇总.xlsx
   xxgk convert 2024年报.json --to json -o 规范化.json
   xxgk convert 2024年报.docx --to docx          （写入「<机关名称><年份>年政府信息公开工作年度报告.docx」）
   xxgk convert 2024年报.txt --to html-fragment -o 片段.html
@@ -57,7 +76,8 @@ fn main() -> ExitCode {
         Command::Help => print(HELP),
         Command::Version => print(&format!("xxgk {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Rules { output } => rules::run(output).map(|()| Status::Clean),
-        Command::Check { files, json } => check::run(&files, json),
+        Command::Check(options) => check::run(&options),
+        Command::Sum(options) => sum::run(&options),
         Command::Convert { file, to, output } => convert::run(&file, &to, output.as_deref()),
     };
     match result {

@@ -4,8 +4,8 @@
 pub mod numerals;
 pub mod places;
 pub mod segments;
+pub mod similarity;
 
-use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use aho_corasick::automaton::Automaton;
@@ -15,10 +15,13 @@ use aho_corasick::{Input, MatchKind};
 pub use numerals::{counts, parse_chinese, Count};
 pub use segments::{clause_around, sentence_around, Segments};
 
-/// A set of terms matched in one pass over a text (leftmost-longest), built once.
-pub struct Terms {
-    source: fn() -> Vec<&'static str>,
-    built: OnceLock<(Vec<&'static str>, NFA)>,
+/// A set of terms matched in one pass over a text (leftmost-longest).
+///
+/// Every term table of the rules and the place names use this one kind of automaton: the
+/// page's WebAssembly then carries the code of only one.
+pub struct TermSet {
+    patterns: Vec<&'static str>,
+    automaton: NFA,
 }
 
 /// One occurrence of a term: its index in the table and its byte range.
@@ -29,78 +32,58 @@ pub struct TermHit {
     pub end: usize,
 }
 
-impl Terms {
-    /// Terms listed by a function (run once, on first use), so that a rule can derive them
-    /// from its own table.
-    pub const fn new(source: fn() -> Vec<&'static str>) -> Terms {
-        Terms { source, built: OnceLock::new() }
-    }
-
-    fn built(&self) -> &(Vec<&'static str>, NFA) {
-        self.built.get_or_init(|| {
-            let patterns = (self.source)();
-            // One kind of automaton for every table (and the place names): the page's
-            // WebAssembly then carries the code of only one.
-            let matcher = NFA::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&patterns)
-                .expect("term tables are small and valid");
-            (patterns, matcher)
-        })
+impl TermSet {
+    pub fn new(patterns: Vec<&'static str>) -> TermSet {
+        let automaton = NFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("term tables are small and valid");
+        TermSet { patterns, automaton }
     }
 
     /// Every non-overlapping occurrence, left to right.
     pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = TermHit> + 't {
-        let matches = self.built().1.try_find_iter(Input::new(text)).expect("a leftmost automaton searches unanchored");
-        matches.map(|m| TermHit {
-            term: m.pattern().as_usize(),
-            start: m.start(),
-            end: m.end(),
-        })
+        let matches = self.automaton.try_find_iter(Input::new(text)).expect("a leftmost automaton searches unanchored");
+        matches.map(|m| TermHit { term: m.pattern().as_usize(), start: m.start(), end: m.end() })
     }
 
     /// Whether any term occurs in `text`.
     pub fn any_in(&self, text: &str) -> bool {
-        self.built().1.try_find(&Input::new(text)).is_ok_and(|m| m.is_some())
+        self.automaton.try_find(&Input::new(text)).is_ok_and(|m| m.is_some())
     }
 
     /// The term with this index, as listed.
     pub fn pattern(&self, index: usize) -> &'static str {
-        self.built().0[index]
+        self.patterns[index]
     }
 
     pub fn len(&self) -> usize {
-        self.built().0.len()
+        self.patterns.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.built().0.is_empty()
+        self.patterns.is_empty()
     }
 }
 
-/// One prose field with its sentences, clauses and counts, each worked out on first use.
-pub struct ProseIndex<'a> {
-    pub text: &'a str,
-    sentences: OnceCell<Segments>,
-    clauses: OnceCell<Segments>,
-    counts: OnceCell<Vec<Count>>,
+/// A [`TermSet`] for a `static`: listed by a function (run once, on first use), so that a rule
+/// can derive its terms from its own table.
+pub struct Terms {
+    source: fn() -> Vec<&'static str>,
+    built: OnceLock<TermSet>,
 }
 
-impl<'a> ProseIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
-        ProseIndex { text, sentences: OnceCell::new(), clauses: OnceCell::new(), counts: OnceCell::new() }
+impl Terms {
+    pub const fn new(source: fn() -> Vec<&'static str>) -> Terms {
+        Terms { source, built: OnceLock::new() }
     }
+}
 
-    pub fn sentences(&self) -> &Segments {
-        self.sentences.get_or_init(|| Segments::sentences(self.text))
-    }
+impl std::ops::Deref for Terms {
+    type Target = TermSet;
 
-    pub fn clauses(&self) -> &Segments {
-        self.clauses.get_or_init(|| Segments::clauses(self.text))
-    }
-
-    pub fn counts(&self) -> &[Count] {
-        self.counts.get_or_init(|| counts(self.text))
+    fn deref(&self) -> &TermSet {
+        self.built.get_or_init(|| TermSet::new((self.source)()))
     }
 }
 

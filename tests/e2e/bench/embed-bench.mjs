@@ -60,8 +60,8 @@ try {
     raw += buf.length;
     zipped += gz(buf);
     rows.push(`  ${f}: ${kb(buf.length)} / ${kb(gz(buf))}`);
-    // What current Chromium loads for index.html: not the legacy build, the API, .d.ts or SHA256SUMS.
-    if (!/^(pkg\/legacy\/|embed\/|xxgk-report\.|SHA256SUMS)|\.d\.ts$/.test(f)) loaded += gz(buf);
+    // What index.html loads at start: not the API, the documents worker, .d.ts, config.json or SHA256SUMS.
+    if (!/^(embed\/|xxgk-report\.|SHA256SUMS|pkg\/xxgk_documents)|\.d\.ts$/.test(f)) loaded += gz(buf);
   }
   console.log(`static folder: ${kb(raw)} raw, ${kb(zipped)} gzipped (sum of files); index.html in current Chromium loads ${kb(loaded)} gzipped`);
   console.log(rows.join('\n'));

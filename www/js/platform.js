@@ -1,0 +1,17 @@
+// Where the WebAssembly lives when the page is served as files (index.html and the embedding
+// API; the single file carries its own, tools/single-entry.js): `root` is the folder that holds
+// pkg/. load(name) imports and initialises a wasm-bindgen module; documents is the client of the
+// documents module's Web Worker (documents.js), started on first use.
+import { createDocuments } from './documents.js';
+
+export function servedPlatform(root) {
+  const pkg = (name) => new URL('pkg/' + name, root);
+  const load = (name) => import(pkg(name + '.js').href)
+    .then((glue) => glue.default({ module_or_path: pkg(name + '_bg.wasm') }).then(() => glue));
+  const documents = createDocuments({
+    launch: () => new Worker(pkg('xxgk_documents_worker.js').href),
+    wasm: () => pkg('xxgk_documents_bg.wasm').href,
+    inPage: () => load('xxgk_documents'),
+  });
+  return { load, documents };
+}

@@ -1,0 +1,139 @@
+// The report being edited: one WebAssembly Session behind a small API, and the one place where
+// the report changes. Every change (an edit, or the report replaced by an import, a draft, the
+// host, a crash recovery) is checked once and announced by one 'change' event:
+//   {kind: 'edit' | 'replace', origin, findings, revision, touched?}
+// Views, the draft keeper and the host (onChange, the iframe) listen; none of them replaces the
+// session by itself.
+//
+// A Rust panic traps inside WebAssembly and leaves that Session unusable: the store rebuilds it
+// from the last saved JSON plus what `replay` (the form) puts back, and tells 'crash' listeners.
+
+export function createReportStore(wasm, { locked = {} } = {}) {
+  let session = new wasm.Session();
+  let findings = [];
+  let revision = 0;
+  let lastGoodJson = null;
+  const listeners = { change: [], crash: [] };
+  let replay = () => {};
+
+  function emit(type, event) {
+    for (const fn of listeners[type].slice()) {
+      try { fn(event); } catch (e) { console.error(e); }
+    }
+  }
+
+  function takePanic(error) {
+    let message = null;
+    try { message = wasm.lastPanic(); } catch (e) { message = null; }
+    if (message !== null && message !== undefined) return message;
+    if (error instanceof WebAssembly.RuntimeError) return String(error.message || error);
+    return null;
+  }
+
+  function recover(panic) {
+    let fresh;
+    try {
+      fresh = lastGoodJson ? wasm.Session.fromDraft(lastGoodJson) : new wasm.Session();
+    } catch (e) {
+      fresh = new wasm.Session();
+    }
+    session = fresh; // the broken one is left to the garbage collector
+    try { replay(fresh); } catch (e) { /* what the form shows stays on screen */ }
+    applyLocked();
+    emit('crash', { message: panic });
+    setTimeout(() => announce('replace', 'recovery'), 0);
+  }
+
+  /** Runs fn(session); after a Rust panic rebuilds the session and returns undefined. */
+  function call(fn) {
+    try {
+      return fn(session);
+    } catch (e) {
+      const panic = takePanic(e);
+      if (panic === null) throw e;
+      recover(panic);
+      return undefined;
+    }
+  }
+
+  function applyLocked() {
+    for (const path of Object.keys(locked)) {
+      try { session.setField(path, locked[path]); } catch (e) { /* a bad locked value is the host's */ }
+    }
+  }
+
+  function check() {
+    const result = call((s) => s.check());
+    if (Array.isArray(result)) findings = result;
+    return findings;
+  }
+
+  function announce(kind, origin, extra) {
+    revision += 1;
+    check();
+    emit('change', Object.assign({ kind, origin, findings, revision }, extra || {}));
+  }
+
+  const read = (fn, fallback) => {
+    const value = call(fn);
+    return value === undefined ? fallback : value;
+  };
+
+  return {
+    on(type, fn) {
+      listeners[type].push(fn);
+      return () => { listeners[type] = listeners[type].filter((f) => f !== fn); };
+    },
+    /** What to put back into a session rebuilt after a crash (the form sets what it shows). */
+    set replay(fn) { replay = fn; },
+    get findings() { return findings; },
+    get revision() { return revision; },
+    get locked() { return locked; },
+
+    /**
+     * Changes the report: fn(session) makes the edits, then one check and one 'change' event.
+     * Returns what fn returned (undefined after a crash).
+     */
+    edit(origin, fn) {
+      const result = call(fn);
+      announce('edit', origin);
+      return result;
+    },
+
+    /**
+     * The one path that replaces the report. `next` is a Session, a JSON text (read as a draft)
+     * or null (a blank report);
+     * the locked agency fields are put back, the old session is freed, and listeners get
+     * {kind: 'replace', origin, touched} ('all', an array of keys, or none).
+     */
+    replace(next, { origin, touched } = {}) {
+      const incoming = next === null ? new wasm.Session() : typeof next === 'string' ? wasm.Session.fromDraft(next) : next;
+      const old = session;
+      session = incoming;
+      if (old !== incoming) {
+        try { old.free(); } catch (e) { /* a session broken by a crash is left to the GC */ }
+      }
+      applyLocked();
+      lastGoodJson = read((s) => s.toJson(), null);
+      announce('replace', origin, { touched });
+    },
+
+    /** The last JSON that was saved (the crash recovery starts from it). */
+    remember(json) { lastGoodJson = json; },
+
+    check,
+    toJson: () => read((s) => s.toJson(), null),
+    report() { const json = this.toJson(); return json === null ? null : JSON.parse(json); },
+    cellText: (id) => read((s) => s.cellText(id), ''),
+    field: (path) => read((s) => s.field(path), ''),
+    headings: () => read((s) => s.headings(), null),
+    fileStem: () => read((s) => s.fileStem(), '报告'),
+    isBlank: () => read((s) => s.isBlank(), true),
+    filledCells: () => read((s) => s.filledCells(), 0),
+    proposeTotals: () => read((s) => s.proposeTotals(), []),
+    findingsCsv: () => read((s) => s.findingsCsv(), null),
+    importSummary: () => read((s) => s.importSummary(), null),
+    /** Agency name and year: what a draft is known by. */
+    identity: () => ({ name: read((s) => s.field('agency.name'), '').trim(), year: read((s) => s.field('year'), '') }),
+  };
+}
