@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # build.sh — build, serve, test and benchmark xxgk-report.
 #
-#   ./build.sh [build]     one wasm build for all browsers down to Chromium 83, two modules
-#                          -> www/pkg/xxgk_report* (the page: feature `page`) and
+#   ./build.sh [build]     one wasm build for all browsers down to Chromium 83, three modules
+#                          -> www/pkg/xxgk_report* (the page: feature `page`),
 #                          www/pkg/xxgk_documents* (Word/HTML, run in a Web Worker started on
-#                          first use, www/pkg/xxgk_documents_worker.js: feature `documents`)
+#                          first use, www/pkg/xxgk_documents_worker.js: feature `documents`) and
+#                          www/pkg/xxgk_batch* (the 批量检查 view, in its own Web Worker started
+#                          when the view is first used, www/pkg/xxgk_batch_worker.js: feature `batch`)
 #                          (nightly, see "legacy route" below)
 #   ./build.sh serve [PORT]  build, then serve www/ on 127.0.0.1:PORT (8080)
 #   ./build.sh test        native tests, wasm tests in headless Chromium,
@@ -142,7 +144,9 @@ cmd_build() {
   rm -rf www/pkg
   build_wasm "$WASM_VARIANT" "$ROOT" www/pkg xxgk_report --no-default-features --features page
   build_wasm "$WASM_VARIANT" "$ROOT" www/pkg xxgk_documents --no-default-features --features documents
-  # The documents module's Web Worker: one classic script (no module workers in Firefox ESR 78).
+  build_wasm "$WASM_VARIANT" "$ROOT" www/pkg xxgk_batch --no-default-features --features batch
+  # The Web Workers of the documents and batch modules: one classic script each (no module
+  # workers in Firefox ESR 78).
   node www/tools/dist.mjs --worker
 }
 
@@ -169,7 +173,7 @@ wasm_tests() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
     WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120} \
-    cargo test --target "$WASM_TARGET" --features documents --test wasm_binding --test import_wasm ${XXGK_WASM_TEST_ARGS:-}
+    cargo test --target "$WASM_TARGET" --features documents,batch --test wasm_binding --test import_wasm --test batch_wasm ${XXGK_WASM_TEST_ARGS:-}
 }
 
 cmd_test() {

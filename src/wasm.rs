@@ -12,7 +12,6 @@ mod types;
 pub use panic::{crash_for_testing, install_hook as install_panic_hook, last_panic};
 pub use session::Session;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::model::labels::{LEVELS, REPORT_FIELDS};
@@ -25,14 +24,7 @@ fn start() {
     panic::install_hook();
 }
 
-/// Serialises a value for JavaScript: objects for maps and structs, `null` for `None`, and
-/// numbers beyond 2⁵³ as (rounded) numbers rather than an error.
-pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
-    value.serialize(&serializer).map_err(JsValue::from)
-}
+pub(crate) use crate::wasm_shared::to_js;
 
 /// The official tables as grids of labels and inputs (`TableLayout[]`).
 #[wasm_bindgen(js_name = layouts, unchecked_return_type = "TableLayout[]")]
@@ -87,6 +79,13 @@ pub fn report_fields() -> Result<JsValue, JsValue> {
     let fields: Vec<types::ReportField> =
         REPORT_FIELDS.iter().map(|&(path, label, optional)| types::ReportField { path, label, optional }).collect();
     to_js(&fields)
+}
+
+/// Whether a file found in a folder is taken as a report (by its extension; never a hidden file
+/// or Word's `~$` lock file): the rule of `xxgk check` for folders.
+#[wasm_bindgen(js_name = isReportFileName)]
+pub fn is_report_file_name(name: &str) -> bool {
+    crate::import::is_report_file_name(name)
 }
 
 /// The severities with their Chinese names, most severe first (`SeverityInfo[]`).

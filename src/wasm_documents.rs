@@ -8,6 +8,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::wasm_shared::{error, to_js};
+
 use crate::export::{docx, html};
 use crate::import;
 use crate::model::{from_json_keeping_invalid, to_json, Report};
@@ -17,10 +19,6 @@ const TS_TYPES: &'static str = r#"
 /** A file read by importFile: the report as a JSON document and the core's account of the import. */
 export interface ImportedFile { json: string; summary: import("./xxgk_report").ImportFound; }
 "#;
-
-fn error(message: impl Into<String>) -> JsValue {
-    js_sys::Error::new(&message.into()).into()
-}
 
 fn report(json: &str) -> Result<Report, JsValue> {
     from_json_keeping_invalid(json).map_err(|e| error(format!("报告数据有误：{e}")))
@@ -32,15 +30,24 @@ struct ImportedFile {
     summary: import::ImportSummary,
 }
 
-/// Reads a report file (JSON, Word/WPS .docx or extracted text); throws a Chinese message.
+/// Reads a report file of any format the importer knows, told by content: Word .docx and
+/// .doc (and .wps in Word's format), a web page (.html/.htm/.shtml, any charset), text
+/// (UTF-8, GBK, UTF-16; also text copied from a PDF), or JSON; throws a Chinese message.
 #[wasm_bindgen(js_name = importFile, unchecked_return_type = "ImportedFile")]
 pub fn import_file(bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
-    let (report, summary) = import::import_with_summary(bytes, file_name).map_err(|e| error(e.message))?;
-    let file = ImportedFile { json: to_json(&report), summary };
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
-    file.serialize(&serializer).map_err(JsValue::from)
+    imported(import::import_with_summary(bytes, file_name))
+}
+
+/// Reads a report from HTML already in a string: the `text/html` flavour of the clipboard
+/// when a clerk copies the report from a portal page and pastes it on the page.
+#[wasm_bindgen(js_name = importHtml, unchecked_return_type = "ImportedFile")]
+pub fn import_html(html: &str) -> Result<JsValue, JsValue> {
+    imported(import::import_html_text(html))
+}
+
+fn imported(result: Result<(Report, import::ImportSummary), import::ImportError>) -> Result<JsValue, JsValue> {
+    let (report, summary) = result.map_err(|e| error(e.message))?;
+    to_js(&ImportedFile { json: to_json(&report), summary })
 }
 
 /// The report as the bytes of a Word document (.docx).

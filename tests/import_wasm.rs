@@ -58,3 +58,35 @@ fn the_documents_binding_reads_files_and_writes_word_and_html() {
     assert!(get(&error, "message").as_string().unwrap().contains("报告数据有误"));
     assert!(documents::import_file(b"\xff\xfe", "x.json").is_err());
 }
+
+#[wasm_bindgen_test]
+fn every_format_reads_in_the_browser() {
+    let docx = import(include_bytes!("fixtures/import/seed.docx"), "seed.docx").unwrap();
+    let cells = |r: &xxgk_report::Report| r.cells().map(|(_, v)| v.clone()).collect::<Vec<_>>();
+    for (bytes, name) in [
+        (&include_bytes!("fixtures/import/lo-doc/seed.doc")[..], "seed.doc"),
+        (&include_bytes!("fixtures/import/lo-html/seed.html")[..], "seed.html"),
+    ] {
+        let report = import(bytes, name).unwrap();
+        assert_eq!(cells(&report), cells(&docx), "{name}");
+        assert_eq!(report.text, docx.text, "{name}");
+    }
+    // GBK goes through the browser's TextDecoder (src/import/charset.rs).
+    let gbk_page = b"<meta charset=gbk><p>\xD2\xBB\xA1\xA2\xD7\xDC\xCC\xE5\xC7\xE9\xBF\xF6</p><p>2024\xC4\xEA</p>";
+    let report = import(gbk_page, "page.html").unwrap();
+    assert_eq!(report.headings, Some(vec!["一、总体情况".to_string()]));
+    let real = include_bytes!("fixtures/real/shuyang-fgj-2023/report.html");
+    let report = import(real, "report.html").unwrap();
+    assert_eq!(report.agency.name, "沭阳县发展和改革局");
+    assert_eq!(report.count(xxgk_report::CellId::known("s3.new.natural")), Some(26));
+}
+
+#[wasm_bindgen_test]
+fn pasted_html_is_read_by_the_documents_binding() {
+    let page = String::from_utf8(include_bytes!("fixtures/real/shuyang-fgj-2023/report.html").to_vec()).unwrap();
+    let file = documents::import_html(&page).unwrap();
+    let summary = get(&file, "summary");
+    assert_eq!(get(&summary, "format").as_string().as_deref(), Some("html"));
+    assert!(get(&file, "json").as_string().unwrap().contains("\"s3.new.natural\": 26"));
+    assert!(documents::import_html("<p>随便一段话</p>").is_err());
+}

@@ -2,6 +2,7 @@
 //! Chinese): one line per finding, a line for a file without findings and for a file that could
 //! not be read, so that every file of the batch appears. Written line by line as results come.
 
+use super::copies::CopiedPassage;
 use super::{FileResult, Outcome};
 
 pub const HEADER: &str = "\u{feff}文件,机关名称,年度,结论,级别,代码,规则,说明,单元格,位置,原文,填写值,计算值,相差\r\n";
@@ -40,6 +41,33 @@ pub fn lines(result: &FileResult) -> String {
         }
     }
     out
+}
+
+/// Two lines for a passage two agencies share, one under each file (rule column 「copied-text」).
+pub fn copy_lines(copy: &CopiedPassage) -> String {
+    let mut out = String::new();
+    for (this, other) in [(&copy.a, &copy.b), (&copy.b, &copy.a)] {
+        let message = format!(
+            "{}与 {}（{}）的{}有 {} 字相同：「{}」",
+            this.field.label(),
+            other.file,
+            other.agency,
+            other.field.label(),
+            copy.letters,
+            quote(&copy.passage, 120)
+        );
+        push(&mut out, &[&this.file, &this.agency, "", "", "警告", "", "copied-text", &message, "", this.field.path()]);
+    }
+    out
+}
+
+/// At most `max` characters of `text`, 「……」 after a cut.
+pub fn quote(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        text.chars().take(max).chain("……".chars()).collect()
+    }
 }
 
 /// One line; text is defused (a leading =, +, -, @, tab or CR would make a spreadsheet run

@@ -3,10 +3,11 @@
 //! pairs of one agency's consecutive years, and passages copied between agencies.
 //!
 //! Everything here is pure Rust, works one report at a time where it can (the command line
-//! streams 10,000 reports through it) and builds for `wasm32-unknown-unknown` (the page's batch
-//! view calls the same functions through the documents binding).
+//! streams 10,000 reports through it) and builds for `wasm32-unknown-unknown`: the page's batch
+//! view holds a [`collection::Collection`] in the batch binding (`src/wasm_batch.rs`).
 
 pub mod agency;
+pub mod collection;
 pub mod copies;
 pub mod csv;
 pub mod pairs;

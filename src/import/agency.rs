@@ -1,6 +1,5 @@
 //! The agency, the year and the contact details, from the title and the preamble.
 
-use crate::model::labels::TITLE_SUFFIX;
 use crate::model::{Level, Report};
 
 /// Fills `year` and `agency` from the title (if any) and the prose.
@@ -27,7 +26,16 @@ pub fn infer(report: &mut Report, title: Option<&str>) {
     report.agency.address = after_keyword(&all, &["办公地址", "通讯地址", "联系地址", "地址"], address_char).unwrap_or_default();
     report.agency.postcode = after_keyword(&all, &["邮政编码", "邮编"], |c| c.is_ascii_digit()).unwrap_or_default();
     report.agency.phone = after_keyword(&all, &["联系电话", "咨询电话", "电话"], phone_char)
-        .map(|p| p.trim_end_matches(['-', '—', '－']).to_string())
+        .map(|p| {
+            let p = p.trim_end_matches(['-', '—', '－']);
+            // 「（…电话：0527—83593059）」: the bracket closes the sentence's, not the number's.
+            let open = p.matches(['(', '（']).count();
+            if p.matches([')', '）']).count() > open {
+                p.trim_end_matches([')', '）']).to_string()
+            } else {
+                p.to_string()
+            }
+        })
         .unwrap_or_default();
     report.agency.email = after_keyword(&all, &["电子邮箱", "电子邮件", "邮箱", "E-mail", "Email", "email"], |c| {
         c.is_ascii_alphanumeric() || "@._-".contains(c)
@@ -36,24 +44,35 @@ pub fn infer(report: &mut Report, title: Option<&str>) {
     .unwrap_or_default();
 }
 
-/// 「…现公布通榆县边昭镇2024年政府信息公开工作年度报告」 → (通榆县边昭镇, 2024).
+/// 「…现公布通榆县边昭镇2024年政府信息公开工作年度报告」 → (通榆县边昭镇, 2024); also the
+/// titles as published: 「…2021年度政府信息公开工作年度报告」, 「…2023年政府信息公开年度报告」,
+/// 「…2024 年政府信息公开工作年度报告」 (spaces from a PDF).
 fn name_and_year(text: &str) -> Option<(String, i32)> {
-    let at = text.find(TITLE_SUFFIX)?;
-    let before = &text[..at];
-    let digits: String = before.chars().rev().take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).collect();
-    if digits.chars().count() != 4 {
-        return None;
+    let spaces = |s: &str| s.trim_end_matches([' ', '\u{3000}', '\u{a0}']).len();
+    for (at, _) in text.match_indices("年度报告") {
+        let mut before = &text[..at];
+        before = before.strip_suffix("工作").unwrap_or(before);
+        let Some(rest) = before.strip_suffix("政府信息公开") else { continue };
+        before = &rest[..spaces(rest)];
+        before = before.strip_suffix("年度").or_else(|| before.strip_suffix('年')).unwrap_or(before);
+        before = &before[..spaces(before)];
+        let digits: String = before.chars().rev().take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).collect();
+        if digits.chars().count() != 4 {
+            continue;
+        }
+        let year: String = digits.chars().rev().map(|c| char::from_digit(c.to_digit(10).unwrap_or_else(|| c as u32 - '０' as u32), 10).unwrap_or('0')).collect();
+        let Ok(year) = year.parse::<i32>() else { continue };
+        let prefix = &before[..before.len() - digits.chars().map(char::len_utf8).sum::<usize>()];
+        let prefix = &prefix[..spaces(prefix)];
+        let cut = ["现公布", "公布", "现将", "发布", "《", "，", "。", "：", ",", " ", "\n"]
+            .iter()
+            .filter_map(|d| prefix.rfind(d).map(|i| i + d.len()))
+            .max()
+            .unwrap_or(0);
+        let name = prefix[cut..].trim().to_string();
+        return Some((name, year));
     }
-    let year: String = digits.chars().rev().map(|c| char::from_digit(c.to_digit(10).unwrap_or_else(|| c as u32 - '０' as u32), 10).unwrap_or('0')).collect();
-    let year: i32 = year.parse().ok()?;
-    let prefix = &before[..before.len() - digits.chars().map(char::len_utf8).sum::<usize>()];
-    let cut = ["现公布", "公布", "现将", "发布", "《", "，", "。", "：", ",", " ", "\n"]
-        .iter()
-        .filter_map(|d| prefix.rfind(d).map(|i| i + d.len()))
-        .max()
-        .unwrap_or(0);
-    let name = prefix[cut..].trim().to_string();
-    Some((name, year))
+    None
 }
 
 /// 「统计期限自2024年1月1日起」 → 2024.
@@ -128,6 +147,13 @@ mod tests {
             Some(("通榆县边昭镇".to_string(), 2024))
         );
         assert_eq!(name_and_year("某某市人民政府２０２３年政府信息公开工作年度报告"), Some(("某某市人民政府".to_string(), 2023)));
+        assert_eq!(name_and_year("某某县教育局2021年度政府信息公开工作年度报告"), Some(("某某县教育局".to_string(), 2021)));
+        assert_eq!(
+            name_and_year("现向社会公布沭阳县发展和改革局2023年度政府信息公开年度报告。"),
+            Some(("沭阳县发展和改革局".to_string(), 2023))
+        );
+        assert_eq!(name_and_year("淮安市洪泽区人民政府 2024 年政府信息公开工作年度报告"), Some(("淮安市洪泽区人民政府".to_string(), 2024)));
+        assert_eq!(name_and_year("本机关年度报告"), None);
         assert_eq!(period_year("统计期限自2022年1月1日起至2022年12月31日止"), Some(2022));
         assert_eq!(level("通榆县边昭镇"), Some(Level::Township));
         assert_eq!(level("通榆县人民政府"), Some(Level::County));

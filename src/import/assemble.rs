@@ -16,6 +16,8 @@ pub struct Assembled {
     pub tables: Vec<TableSummary>,
     /// Which cells a table of the document had (filled or not).
     pub found: Vec<bool>,
+    /// 「（六）其他处理」 was one row of zeros, taken as 0 for its three rows of 2021.
+    pub other_forced: bool,
 }
 
 /// Whether a line reads as one of the six section headings.
@@ -23,12 +25,27 @@ pub fn is_heading_line(line: &str) -> bool {
     heading_section(line).is_some()
 }
 
-fn heading_section(line: &str) -> Option<usize> {
+/// The number a heading's numbering names: 「（三）」 → 3, 「(4)」 → 4.
+fn numeral_value(numbering: &str) -> Option<usize> {
+    let inner: String = numbering.chars().filter(|c| !"（）() 、.．".contains(*c)).collect();
+    let value = ["一", "二", "三", "四", "五", "六", "七", "八", "九"].iter().position(|n| *n == inner).map(|i| i + 1);
+    value.or_else(|| inner.parse().ok())
+}
+
+/// The section (0 for 一) a line is the heading of.
+pub fn heading_section(line: &str) -> Option<usize> {
     let line = trim_paragraph(line);
     if line.chars().count() > MAX_HEADING_CHARS || line.ends_with('。') {
         return None;
     }
     let found = sections::identify(line)?;
+    // 「（一）主动公开政府信息情况」 and 「（二）依申请公开政府信息情况」 are sub-headings of 一;
+    // 「（二）主动公开政府信息情况」 is the heading of 二, misnumbered (S002).
+    let sub_heading = found.numbering.starts_with(['（', '('])
+        && (numeral_value(found.numbering) != Some(found.section + 1) || !found.exact_title);
+    if sub_heading {
+        return None;
+    }
     (!found.numbering.is_empty() || found.exact_title).then_some(found.section)
 }
 
@@ -43,8 +60,8 @@ pub fn assemble(blocks: Vec<Block>) -> Assembled {
 
     for block in blocks {
         match block {
-            Block::Paragraph(text) => {
-                let line = trim_paragraph(&text);
+            Block::Paragraph(paragraph) => {
+                let line = trim_paragraph(&paragraph.text);
                 if line.is_empty() {
                     continue;
                 }
@@ -65,6 +82,9 @@ pub fn assemble(blocks: Vec<Block>) -> Assembled {
         }
     }
 
+    if let Some(last) = prose.iter_mut().rev().find(|p| !p.is_empty()) {
+        drop_signature(last);
+    }
     let (title, preamble) = split_title(front);
     report.text.preamble = preamble.join("\n");
     report.text.overview = prose[0].join("\n");
@@ -88,8 +108,33 @@ pub fn assemble(blocks: Vec<Block>) -> Assembled {
     let outcome = mapper.finish(&mut report);
     let mut unplaced = outcome.unplaced;
     unplaced.extend(unplaced_prose);
-    report.source = Some(SourceInfo { tables: outcome.edition, edited_labels: outcome.edited_labels, unplaced });
-    Assembled { report, tables: outcome.tables, found: outcome.found }
+    report.source = Some(SourceInfo {
+        tables: outcome.edition,
+        edited_labels: outcome.edited_labels,
+        unplaced,
+        cells: outcome.positions,
+    });
+    Assembled { report, tables: outcome.tables, found: outcome.found, other_forced: outcome.other_forced }
+}
+
+/// Removes the signature that closes a report (the agency's name above the date, often
+/// right-aligned with spaces): it is not prose of the last part.
+fn drop_signature(paragraphs: &mut Vec<String>) {
+    let is_date = |line: &str| {
+        let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        let rest = compact.trim_start_matches(|c: char| c.is_ascii_digit() || "〇○零一二三四五六七八九".contains(c));
+        rest.len() < compact.len() && rest.starts_with('年') && rest.ends_with('日') && compact.chars().count() <= 16
+    };
+    let is_name = |line: &str| line.chars().count() <= 40 && !line.contains(['。', '，', '；', '：', ',', ';', ':']);
+    if !paragraphs.last().is_some_and(|l| is_date(l)) || paragraphs.len() < 2 {
+        return;
+    }
+    paragraphs.pop();
+    for _ in 0..2 {
+        if paragraphs.len() > 1 && paragraphs.last().is_some_and(|l| is_name(l)) {
+            paragraphs.pop();
+        }
+    }
 }
 
 fn heading_for(headings: &[String], section: usize) -> String {

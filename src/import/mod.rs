@@ -1,14 +1,21 @@
-//! Reading reports from the documents people have: JSON, Word/WPS .docx, and extracted text.
+//! Reading reports from the documents people have and publish: JSON, Word .docx and .doc
+//! (and .wps in Word's format), web pages (saved portal pages, fragments, pasted HTML), text
+//! extracted from Word or copied from a PDF, and PDF (the `pdf` reader).
 //!
-//! [`import`] decides the format by content, not by the file name alone. The .docx and the
-//! text readers both turn their input into the same [`document::Block`]s (paragraphs and
-//! tables as rows of cell texts); [`assemble`] finds the title, preamble, headings and prose
-//! in them, and [`tables`] maps every table to the official cells by its labels.
+//! [`import`] decides the format by content ([`sniff`]), not by the file name alone. Every
+//! reader turns its input into the same [`document::Block`]s (paragraphs and tables as rows of
+//! cells, each with the position it was read at); [`assemble`] finds the title, preamble,
+//! headings and prose in them, and [`tables`] maps every table to the official cells by its
+//! labels, keeping each cell's position in `report.source.cells`.
 
 mod agency;
 mod assemble;
+mod charset;
+mod doc;
 mod docx;
 mod document;
+mod html;
+mod pdftext;
 mod sniff;
 mod tables;
 mod text;
@@ -30,6 +37,26 @@ pub const MAX_ZIP_ENTRIES: usize = 2_000;
 pub const MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
 /// Deepest XML nesting accepted in a .docx part (real documents stay well under 50).
 pub const MAX_XML_DEPTH: usize = 256;
+/// The most bytes of a file any reader looks at: a caller may read no more than this (and one
+/// byte, so that the reader can say the file is too large) of a huge file.
+pub const MAX_FILE_BYTES: usize = if MAX_DOCX_BYTES > MAX_TEXT_BYTES { MAX_DOCX_BYTES } else { MAX_TEXT_BYTES };
+
+/// Extensions of the files taken from a folder: the formats the importer reads or will read
+/// (the content decides the format; a report saved without an extension is taken too).
+pub const REPORT_EXTENSIONS: &[&str] = &["docx", "docm", "doc", "wps", "txt", "json", "pdf", "html", "htm", "shtml", "xhtml"];
+
+/// Whether a file found in a folder is taken as a report, by its name: one of
+/// [`REPORT_EXTENSIONS`] or none; never a hidden file or Word's `~$` lock file. (A file a
+/// person names or drops by itself is always read: the content decides.)
+pub fn is_report_file_name(name: &str) -> bool {
+    if name.starts_with('.') || name.starts_with("~$") {
+        return false;
+    }
+    match name.rsplit_once('.') {
+        Some((_, extension)) => REPORT_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(extension)),
+        None => true,
+    }
+}
 
 /// A document that could not be read, with a Chinese message that says what and where.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -54,7 +81,7 @@ impl ImportError {
 /// What an import found, for the page and the command line to show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImportSummary {
-    /// `docx`, `text` or `json`.
+    /// `docx`, `doc`, `wps`, `html`, `pdf`, `text` or `json`.
     pub format: Format,
     /// The format in words: 「Word 文档（.docx）」.
     pub format_label: &'static str,
@@ -101,7 +128,7 @@ pub fn import_with_summary(bytes: &[u8], file_name: &str) -> Result<(Report, Imp
     match sniff::detect(bytes, file_name)? {
         Format::Json => {
             let text = text::decode(bytes)?;
-            let report = from_json(text).map_err(|e| ImportError::new(format!("JSON 文件有误：{e}")))?;
+            let report = from_json(&text).map_err(|e| ImportError::new(format!("JSON 文件有误：{e}")))?;
             let summary = summarise(Format::Json, &report, Vec::new(), &[]);
             Ok((report, summary))
         }
@@ -111,10 +138,20 @@ pub fn import_with_summary(bytes: &[u8], file_name: &str) -> Result<(Report, Imp
         }
         Format::Text => {
             let text = text::decode(bytes)?;
-            let blocks = text::blocks(text);
+            let blocks = text::blocks(&text);
             finish(Format::Text, blocks)
         }
+        Format::Pdf => Err(sniff::pdf_error()),
+        Format::Doc => finish(Format::Doc, doc::read(bytes, false)?),
+        Format::Wps => finish(Format::Wps, doc::read(bytes, true)?),
+        Format::Html => finish(Format::Html, html::read(bytes)?),
     }
+}
+
+/// Reads a report from HTML that is already text: what the clipboard holds as `text/html`
+/// when a clerk copies the report from a portal page.
+pub fn import_html_text(html: &str) -> Result<(Report, ImportSummary), ImportError> {
+    finish(Format::Html, html::read_text(html)?)
 }
 
 fn finish(format: Format, blocks: Vec<document::Block>) -> Result<(Report, ImportSummary), ImportError> {
@@ -128,7 +165,13 @@ fn finish(format: Format, blocks: Vec<document::Block>) -> Result<(Report, Impor
             format.label()
         )));
     }
-    let summary = summarise(format, &assembled.report, assembled.tables, &assembled.found);
+    let mut summary = summarise(format, &assembled.report, assembled.tables, &assembled.found);
+    if assembled.other_forced {
+        summary.message.pop();
+        summary.message.push_str(
+            "；「（六）其他处理」只有一行（2019 年版格式），各列均为 0，已按 0 填入 2021 年版的三行。",
+        );
+    }
     Ok((assembled.report, summary))
 }
 

@@ -9,7 +9,7 @@
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::document::{Block, Table};
+use super::document::{Block, SourcePos, Table};
 use super::{ImportError, MAX_XML_DEPTH};
 
 /// Elements whose whole content is left out.
@@ -55,6 +55,9 @@ struct Builder {
     /// The paragraph mark was deleted: the paragraph runs on into the next one.
     mark_deleted: bool,
     carry: String,
+    /// Paragraphs and top-level tables emitted so far: the positions of the next ones.
+    paragraphs_seen: u32,
+    tables_seen: u32,
 }
 
 impl Builder {
@@ -114,11 +117,9 @@ impl Builder {
                 self.mark_deleted = false;
                 match self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
                     Some(cell) if self.paragraphs.is_empty() => cell.paragraphs.push(text),
-                    _ if !self.paragraphs.is_empty() => {
-                        // A text box inside a paragraph: its own paragraph, before the outer one.
-                        self.blocks.push(Block::Paragraph(text));
-                    }
-                    _ => self.blocks.push(Block::Paragraph(text)),
+                    // A paragraph of the body, or of a text box inside a paragraph (then before
+                    // the outer one).
+                    _ => self.push_paragraph(text),
                 }
             }
             b"tc" => {
@@ -142,11 +143,19 @@ impl Builder {
                 match self.tables.last_mut().and_then(|outer| outer.cell.as_mut()) {
                     // A table nested in a cell: its rows become lines of that cell.
                     Some(cell) => cell.paragraphs.extend(t.rows.into_iter().map(|r| r.join(" "))),
-                    None => self.blocks.push(Block::Table(Table { rows: t.rows })),
+                    None => {
+                        self.tables_seen += 1;
+                        self.blocks.push(Block::Table(Table::numbered(self.tables_seen, t.rows)));
+                    }
                 }
             }
             _ => {}
         }
+    }
+
+    fn push_paragraph(&mut self, text: String) {
+        self.paragraphs_seen += 1;
+        self.blocks.push(Block::paragraph(text, SourcePos::Paragraph { paragraph: self.paragraphs_seen }));
     }
 
     fn push_text(&mut self, text: &str) {
@@ -170,39 +179,43 @@ fn xml_error(position: u64) -> ImportError {
 pub fn blocks(xml: &[u8]) -> Result<Vec<Block>, ImportError> {
     let mut reader = Reader::from_reader(xml);
     let mut builder = Builder::default();
-    // Local names of the open elements.
-    let mut stack: Vec<Vec<u8>> = Vec::new();
+    // Local names of the open elements, one after the other in one buffer (no allocation per
+    // element): `names[starts[i]..starts[i + 1]]` is the i-th.
+    let mut names: Vec<u8> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
     // Depth at which a skipped element opened.
     let mut skipping: Option<usize> = None;
     loop {
         let event = reader.read_event().map_err(|_| xml_error(reader.error_position()))?;
         match event {
             Event::Start(e) => {
-                if stack.len() >= MAX_XML_DEPTH {
+                if starts.len() >= MAX_XML_DEPTH {
                     return Err(ImportError::new(format!(
                         "Word 文档的结构嵌套超过 {MAX_XML_DEPTH} 层，不像是正常的文档（可能是异常文件），未读取"
                     )));
                 }
-                let name = e.local_name().as_ref().to_vec();
-                let parent = stack.last().map(Vec::as_slice);
+                let local = e.local_name();
+                let name = local.as_ref();
+                let parent = starts.last().map(|s| &names[*s..]);
                 if skipping.is_none() && (name == b"del" || name == b"moveFrom") {
                     builder.deletion_mark(parent);
                 }
                 if skipping.is_none() {
-                    if SKIPPED.contains(&name.as_slice()) {
-                        skipping = Some(stack.len());
+                    if SKIPPED.contains(&name) {
+                        skipping = Some(starts.len());
                     } else {
-                        builder.start(&name, parent, &e);
+                        builder.start(name, parent, &e);
                     }
                 }
-                stack.push(name);
+                starts.push(names.len());
+                names.extend_from_slice(name);
             }
             Event::Empty(e) => {
                 if skipping.is_some() {
                     continue;
                 }
                 let name = e.local_name();
-                let parent = stack.last().map(Vec::as_slice);
+                let parent = starts.last().map(|s| &names[*s..]);
                 if name.as_ref() == b"del" || name.as_ref() == b"moveFrom" {
                     builder.deletion_mark(parent);
                     continue;
@@ -211,22 +224,23 @@ pub fn blocks(xml: &[u8]) -> Result<Vec<Block>, ImportError> {
                 builder.end(name.as_ref());
             }
             Event::End(_) => {
-                let Some(name) = stack.pop() else { return Err(xml_error(reader.buffer_position())) };
+                let Some(start) = starts.pop() else { return Err(xml_error(reader.buffer_position())) };
                 match skipping {
-                    Some(depth) if depth == stack.len() => skipping = None,
+                    Some(depth) if depth == starts.len() => skipping = None,
                     Some(_) => {}
-                    None => builder.end(&name),
+                    None => builder.end(&names[start..]),
                 }
+                names.truncate(start);
             }
-            Event::Text(t) if skipping.is_none() && stack.last().is_some_and(|n| n == b"t") => {
+            Event::Text(t) if skipping.is_none() && starts.last().is_some_and(|s| &names[*s..] == b"t") => {
                 let text = t.decode().map_err(|_| encoding_error(reader.buffer_position()))?;
                 builder.push_text(&text);
             }
-            Event::CData(t) if skipping.is_none() && stack.last().is_some_and(|n| n == b"t") => {
+            Event::CData(t) if skipping.is_none() && starts.last().is_some_and(|s| &names[*s..] == b"t") => {
                 let text = t.decode().map_err(|_| encoding_error(reader.buffer_position()))?;
                 builder.push_text(&text);
             }
-            Event::GeneralRef(r) if skipping.is_none() && stack.last().is_some_and(|n| n == b"t") => {
+            Event::GeneralRef(r) if skipping.is_none() && starts.last().is_some_and(|s| &names[*s..] == b"t") => {
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
                     Ok(None) => match r.as_ref() {
@@ -245,7 +259,7 @@ pub fn blocks(xml: &[u8]) -> Result<Vec<Block>, ImportError> {
             _ => {}
         }
     }
-    if !stack.is_empty() {
+    if !starts.is_empty() {
         return Err(xml_error(reader.buffer_position()));
     }
     Ok(builder.blocks)
@@ -286,25 +300,37 @@ mod tests {
         blocks(xml.as_bytes()).unwrap()
     }
 
-    fn p(text: &str) -> Block {
-        Block::Paragraph(text.to_string())
+    fn p(text: &str) -> String {
+        text.to_string()
+    }
+
+    fn texts(blocks: Vec<Block>) -> Vec<String> {
+        blocks
+            .into_iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.text,
+                Block::Table(_) => "<table>".to_string(),
+            })
+            .collect()
     }
 
     #[test]
     fn tracked_changes_are_accepted_and_fields_leave_no_residue() {
         let body = r#"<w:p><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:r><w:t>共</w:t></w:r><w:del><w:r><w:delText>3</w:delText></w:r></w:del><w:ins><w:r><w:t>5</w:t></w:r></w:ins><w:moveFrom><w:r><w:t>旧</w:t></w:r></w:moveFrom><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE \* MERGEFORMAT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>件</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:bookmarkEnd w:id="0"/></w:p>"#;
-        assert_eq!(doc(body), [p("共5件")]);
+        assert_eq!(texts(doc(body)), [p("共5件")]);
         let entities = r#"<w:p><w:r><w:t xml:space="preserve">A &amp; B&#x4E00;</w:t><w:tab/><w:t>C</w:t></w:r></w:p>"#;
-        assert_eq!(doc(entities), [p("A & B一 C")]);
+        assert_eq!(texts(doc(entities)), [p("A & B一 C")]);
         let deleted_mark = r#"<w:p><w:pPr><w:rPr><w:del w:id="1"/></w:rPr></w:pPr><w:r><w:t>前</w:t></w:r></w:p><w:p><w:r><w:t>后</w:t></w:r></w:p>"#;
-        assert_eq!(doc(deleted_mark), [p("前后")]);
+        assert_eq!(texts(doc(deleted_mark)), [p("前后")]);
     }
 
     #[test]
     fn merged_cells_and_deleted_rows() {
         let body = r#"<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>自</w:t><w:br/><w:t>然</w:t></w:r></w:p><w:p><w:r><w:t>人</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:trPr><w:del w:id="2"/></w:trPr><w:tc><w:p><w:r><w:t>删</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:tcPr><w:vMerge/><w:tcPrChange><w:tcPr><w:vMerge w:val="restart"/></w:tcPr></w:tcPrChange></w:tcPr><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>"#;
         let rows = vec![vec!["自\n然\n人".to_string(), "1".to_string()], vec![String::new(), String::new()]];
-        assert_eq!(doc(body), [Block::Table(Table { rows })]);
+        assert_eq!(doc(body), [Block::Table(Table::numbered(1, rows))]);
+        let Block::Table(table) = &doc(&format!("<w:p/>{body}<w:p/>{body}"))[3] else { panic!("a table") };
+        assert_eq!(table.rows[1][1].at, SourcePos::Cell { table: 2, row: 2, column: 2 });
     }
 
     #[test]

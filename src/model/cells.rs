@@ -127,6 +127,13 @@ impl serde::Serialize for CellId {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for CellId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let id = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        CellId::parse(&id).ok_or_else(|| serde::de::Error::custom(format!("没有这个单元格：\"{id}\"")))
+    }
+}
+
 /// Rows of section 二 with their columns: (row, columns).
 pub const S2_ROWS: [(Axis, &[Axis]); 6] = [
     (labels::S2_REGULATION, &[labels::S2_ISSUED, labels::S2_REPEALED, labels::S2_IN_FORCE]),

@@ -14,5 +14,5 @@ pub use equalities::{equalities, equalities_of, Equality, EqualityKind};
 pub use json::{from_json, from_json_keeping_invalid, to_json, JsonError, FORMAT_ID};
 pub use layout::{layouts, GridCell, Scope, TableLayout};
 pub use positions::{S2Row, S3Column, S3Row, S4Column, S4Group};
-pub use report::{Agency, Level, Report, SourceInfo, SourceNote, TableEdition, TextField, Texts};
+pub use report::{Agency, CellPositions, Level, Report, SourceInfo, SourceNote, SourcePos, TableEdition, TextField, Texts};
 pub use value::{Amount, CellValue};

@@ -9,10 +9,13 @@
 //!   keystroke; after a keystroke in one field the prose rules run again, and only that field's
 //!   analysis is worked out anew.
 //!
-//! Its findings are exactly [`check`]'s, handed out as a borrowed slice. Per check it copies
+//! Its findings are exactly [`check`]'s, or, once it was given last year's report
+//! ([`Checker::set_previous`]), exactly [`check_with_previous`]'s (the cross-year rules read the
+//! tables too, so they run on every check), handed out as a borrowed slice. Per check it copies
 //! only the kept findings of the prose rules (a handful); the others are made afresh and moved.
 //!
 //! [`check`]: super::check
+//! [`check_with_previous`]: super::check_with_previous
 
 use super::{Context, FieldAnalysis, Finding, Inputs, RULES};
 use crate::model::{Agency, Report, SourceInfo, TextField};
@@ -28,11 +31,23 @@ pub struct Checker {
     prose_findings: Vec<Vec<Finding>>,
     /// The findings of the last check, in the order of [`check`](super::check).
     findings: Vec<Finding>,
+    /// Last year's report of the same agency, for the cross-year rules (Y001–Y003).
+    previous: Option<Report>,
 }
 
 impl Checker {
     pub fn new() -> Checker {
         Checker::default()
+    }
+
+    /// Compares every later check with last year's report (`None`: with none).
+    pub fn set_previous(&mut self, previous: Option<Report>) {
+        self.previous = previous;
+    }
+
+    /// Last year's report, when one was given.
+    pub fn previous(&self) -> Option<&Report> {
+        self.previous.as_ref()
     }
 
     /// Checks `report` and returns every finding, most severe first, then in catalog order:
@@ -53,7 +68,7 @@ impl Checker {
             }
         }
         self.prose_findings.resize_with(RULES.len(), Vec::new);
-        let context = Context::new(report, None, self.fields.each_ref().map(|(_, analysis)| analysis));
+        let context = Context::new(report, self.previous.as_ref(), self.fields.each_ref().map(|(_, analysis)| analysis));
         self.findings.clear();
         for (rule, kept) in RULES.iter().zip(&mut self.prose_findings) {
             if rule.inputs != Inputs::Prose {
@@ -138,6 +153,26 @@ mod tests {
         *overview = overview.chars().take(30).collect();
         same(&mut checker, &report);
         report.year = Some(2019);
+        same(&mut checker, &report);
+    }
+
+    #[test]
+    fn with_last_years_report_the_findings_are_those_of_check_with_previous() {
+        use crate::rules::check_with_previous;
+        let mut report = from_json(include_str!("../../tests/fixtures/batch/hongze-2024.json")).unwrap();
+        let mut last = report.clone();
+        last.year = Some(2023);
+        last.set_cell_text(CellId::known("s3.carried_out.natural"), "5");
+        let mut checker = Checker::new();
+        same(&mut checker, &report);
+        checker.set_previous(Some(last.clone()));
+        assert!(checker.check(&report).iter().any(|f| f.code == "Y001"));
+        assert_eq!(checker.check(&report), check_with_previous(&report, Some(&last)));
+        report.set_cell_text(CellId::known("s3.carried_in.natural"), "5");
+        assert_eq!(checker.check(&report), check_with_previous(&report, Some(&last)));
+        report.text.get_mut(TextField::Overview).push_str("本年度共收到申请5件。");
+        assert_eq!(checker.check(&report), check_with_previous(&report, Some(&last)));
+        checker.set_previous(None);
         same(&mut checker, &report);
     }
 

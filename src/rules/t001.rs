@@ -44,7 +44,10 @@ static PERIOD_WORDS: Terms = Terms::new(|| vec!["统计期限", "统计期间", 
 /// report year.
 static COMPARING: Terms = Terms::new(|| vec!["较", "比", "相比", "同比", "上年", "去年", "上一年", "与", "针对", "整改", "指出", "反馈"]);
 
+/// The number written just before byte `end` (spaces between, as text from a PDF has them
+/// in 「2024 年」, are skipped), with the byte where it starts.
 fn number_before(text: &str, end: usize) -> Option<(u32, usize)> {
+    let end = text[..end].trim_end_matches([' ', '\u{3000}', '\u{a0}']).len();
     let digits: String = text[..end].chars().rev().take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).collect();
     if digits.is_empty() {
         let chinese: String = text[..end].chars().rev().take_while(|c| "〇零一二三四五六七八九十".contains(*c)).collect();
@@ -144,10 +147,10 @@ fn other_year_as_report_year(field: TextField, text: &str, year: i32, out: &mut 
         search = at + '年'.len_utf8();
         let Some((n, start)) = number_before(text, at) else { continue };
         let written = n as i32;
-        if !(1990..2200).contains(&written) || written == year || text[start..at].chars().count() != 4 {
+        if !(1990..2200).contains(&written) || written == year || text[start..at].trim_end().chars().count() != 4 {
             continue;
         }
-        let after = &text[search..];
+        let after = text[search..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
         let paragraph_start = start == 0 || char_before(text, start) == Some('\n');
         let presented = after.starts_with("全年")
             || after.starts_with("度政府信息公开工作")
@@ -161,8 +164,9 @@ fn other_year_as_report_year(field: TextField, text: &str, year: i32, out: &mut 
         if COMPARING.any_in(before_year) || COMPARING.any_in(&text[search..ce]) {
             continue;
         }
-        let end = search + after.chars().take_while(|c| *c != '，' && *c != '。').map(char::len_utf8).sum::<usize>().min(after.len());
-        let end = end.min(search + after.char_indices().nth(8).map_or(after.len(), |(i, _)| i));
+        let from = text.len() - after.len();
+        let end = from + after.chars().take_while(|c| *c != '，' && *c != '。').map(char::len_utf8).sum::<usize>().min(after.len());
+        let end = end.min(from + after.char_indices().nth(8).map_or(after.len(), |(i, _)| i));
         let message = format!(
             "{}把「{written}年」写成了本报告的年度（「{}」），但本报告是{year}年度报告：请核对，多为沿用上年报告未改",
             field.label(),
@@ -189,5 +193,11 @@ mod tests {
         assert_eq!(d[0], Date { year: Some(2024), month: 1, day: Some(1) });
         assert_eq!(d[1], Date { year: None, month: 12, day: Some(31) });
         assert_eq!(dates("2024年1月至12月").len(), 2);
+        // Text from a PDF puts spaces between the numbers and 年/月/日.
+        let d = dates("统计期限自 2024 年 1 月 1 日起至 2024 年 12 月 31 日止");
+        assert_eq!(d, vec![
+            Date { year: Some(2024), month: 1, day: Some(1) },
+            Date { year: Some(2024), month: 12, day: Some(31) }
+        ]);
     }
 }

@@ -2,8 +2,10 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::types::{FindingView, ImportSummary, TotalProposal};
+use super::types::{FindingView, ImportSummary, PreviousReport, TotalProposal};
 use super::{to_js, totals};
+use crate::wasm_shared::error;
+use crate::batch::pairs::previous_mismatch;
 use crate::export::csv::findings_csv;
 use crate::model::{from_json, from_json_keeping_invalid, to_json, CellId, CellValue, Level, Report, TextField};
 use crate::rules::{check, Checker, Severity};
@@ -14,10 +16,6 @@ pub struct Session {
     report: Report,
     /// Re-runs the prose rules only when the prose changed: a keystroke in a table stays cheap.
     checker: Checker,
-}
-
-fn error(message: impl Into<String>) -> JsValue {
-    js_sys::Error::new(&message.into()).into()
 }
 
 fn cell_id(id: &str) -> Result<CellId, JsValue> {
@@ -80,6 +78,34 @@ impl Session {
             warnings: count(Severity::Warning),
             notes,
         })
+    }
+
+    /// Compares every later check with last year's report (rules Y001–Y003): a JSON document as
+    /// the documents module's `importFile` writes it. Returns what `previous()` returns; throws
+    /// an `Error` with a Chinese message when the JSON is not a report.
+    #[wasm_bindgen(js_name = setPrevious, unchecked_return_type = "PreviousReport")]
+    pub fn set_previous(&mut self, json: &str) -> Result<JsValue, JsValue> {
+        let previous = from_json_keeping_invalid(json).map_err(|e| error(format!("上一年度报告有误：{e}")))?;
+        self.checker.set_previous(Some(previous));
+        self.previous()
+    }
+
+    /// Compares with no last year's report any more.
+    #[wasm_bindgen(js_name = clearPrevious)]
+    pub fn clear_previous(&mut self) {
+        self.checker.set_previous(None);
+    }
+
+    /// Last year's report: its agency and year, and what does not fit (another agency, years
+    /// that do not follow each other), or `null` when none was given.
+    #[wasm_bindgen(unchecked_return_type = "PreviousReport | null")]
+    pub fn previous(&self) -> Result<JsValue, JsValue> {
+        let view = self.checker.previous().map(|previous| PreviousReport {
+            agency: previous.agency.name.clone(),
+            year: previous.year,
+            note: previous_mismatch(&self.report, previous),
+        });
+        to_js(&view)
     }
 
     /// Sets a cell from what the user typed; returns the normalised text (`１２件` → `12`).

@@ -3,8 +3,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::model::{CellId, CellKind};
-use crate::rules::{Finding, Severity, TextSpan};
+use crate::model::CellKind;
+use crate::rules::Severity;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -59,12 +59,14 @@ export interface ImportedTable { number: number; under_heading: string; recognis
 export interface SourceNote { location: string; found: string; expected?: string; cell?: string; }
 /** The core's account of an import (import::ImportSummary). */
 export interface ImportFound {
-  format: "json" | "docx" | "text"; format_label: string; headings: string[]; tables: ImportedTable[];
+  format: "json" | "docx" | "doc" | "wps" | "html" | "pdf" | "text"; format_label: string; headings: string[]; tables: ImportedTable[];
   edition: "2021" | "2019"; cells_filled: number; cells_not_filled: number; cells_not_found: number;
   edited_labels: SourceNote[]; unplaced: SourceNote[];
   /** One line in Chinese: 「已从 Word 文档导入：6 个部分，3 个统计表，200 个单元格中 200 个已填写。」 */
   message: string;
 }
+/** Last year's report given to a Session: `note` says what does not fit (another agency, years apart). */
+export interface PreviousReport { agency: string; year: number | null; note: string | null; }
 export interface ImportSummary {
   filled: number; errors: number; warnings: number;
   /** Edited labels and unplaced content, one line each, in Chinese. */
@@ -72,38 +74,7 @@ export interface ImportSummary {
 }
 "#;
 
-/// A finding as JavaScript sees it. Counts become numbers (beyond 2⁵³ they are rounded, which
-/// only a broken report reaches) instead of failing the whole list.
-#[derive(Serialize)]
-pub(crate) struct FindingView<'a> {
-    code: &'static str,
-    name: &'static str,
-    severity: Severity,
-    cells: &'a [CellId],
-    field: Option<&'a str>,
-    span: Option<&'a TextSpan>,
-    reported: Option<f64>,
-    computed: Option<f64>,
-    difference: Option<f64>,
-    message: &'a str,
-}
-
-impl<'a> From<&'a Finding> for FindingView<'a> {
-    fn from(f: &'a Finding) -> Self {
-        FindingView {
-            code: f.code,
-            name: f.name,
-            severity: f.severity,
-            cells: &f.cells,
-            field: f.field.as_deref(),
-            span: f.span.as_ref(),
-            reported: f.reported.map(|n| n as f64),
-            computed: f.computed.map(|n| n as f64),
-            difference: f.difference.map(|n| n as f64),
-            message: &f.message,
-        }
-    }
-}
+pub(crate) use crate::wasm_shared::FindingView;
 
 #[derive(Serialize)]
 pub(crate) struct CellInfo {
@@ -159,4 +130,11 @@ pub(crate) struct ImportSummary {
     pub errors: usize,
     pub warnings: usize,
     pub notes: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PreviousReport {
+    pub agency: String,
+    pub year: Option<i32>,
+    pub note: Option<String>,
 }

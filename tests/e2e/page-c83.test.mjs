@@ -85,3 +85,46 @@ test('Chromium 83: a Word file imports through the documents module, fetched on 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('Chromium 83: the batch view checks files in its worker, pairs two years and opens a report in the form', async () => {
+  const { corpus } = await import('./support/batch-corpus.mjs');
+  const files = corpus(20);
+  const page = await browser.newPage();
+  const errors = [];
+  const fetched = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
+  assert.ok(!fetched.some((p) => p.includes('xxgk_batch')), 'the batch module is not loaded at start');
+  await page.evaluate(() => document.getElementById('open-batch').click());
+  // The view's modules load on first use: wait for its file input instead of racing it.
+  await page.waitForFunction(() => document.getElementById('batch-files') !== null, null, { timeout: 30000 });
+  await page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) {
+      const binary = atob(f.b64);
+      const data = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) data[i] = binary.charCodeAt(i);
+      transfer.items.add(new File([data], f.name));
+    }
+    const input = document.getElementById('batch-files');
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change'));
+  }, files.map((f) => ({ name: f.path.split('/').pop(), b64: Buffer.from(f.bytes).toString('base64') })));
+  await page.waitForFunction(() => document.getElementById('batch').getAttribute('data-state') === 'done', null, { timeout: 60000 });
+  assert.ok(fetched.some((p) => p.endsWith('/pkg/xxgk_batch_worker.js')) && fetched.some((p) => p.endsWith('/pkg/xxgk_batch_bg.wasm')), 'loaded on first use, in its worker');
+  const state = await page.evaluate(() => ({
+    rows: document.querySelectorAll('#batch-rows tr').length,
+    pair: document.querySelector('#batch-pairs [data-code="Y001"]') !== null,
+    copy: document.querySelectorAll('#batch-copies .batch-copy').length,
+  }));
+  assert.deepEqual(state, { rows: 20, pair: true, copy: 1 });
+  await page.evaluate(() => document.querySelector('#batch-rows tr [data-action="open"]').click());
+  await page.waitForFunction(() => !document.getElementById('report-form').closest('[data-view]').hidden && document.getElementById('batch-return') !== null, null, { timeout: 30000 });
+  assert.notEqual(await page.evaluate(() => document.querySelector('[data-field="agency.name"]').value), '');
+  await page.evaluate(() => document.getElementById('batch-return').click());
+  assert.equal(await page.evaluate(() => document.getElementById('batch').closest('[data-view]').hidden), false);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -26,6 +26,7 @@ import { startServer } from './support/server.mjs';
 
 const WWW = path.join(REPO, 'www');
 const SEED = fs.readFileSync(path.join(REPO, 'tests/fixtures/seed.json'), 'utf8');
+const HONGZE = fs.readFileSync(path.join(REPO, 'tests/fixtures/batch/hongze-2024.json'), 'utf8');
 const IMPORTS = path.join(REPO, 'tests/fixtures/import');
 // Every import fixture (each format a reader adds lands here), so a new format in ImportFound fails
 // the test until the declarations name it.
@@ -42,10 +43,12 @@ before(async () => {
   const page = await browser.newPage();
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="true"]');
-  values = await page.evaluate(async ({ seed, fixtures }) => {
+  values = await page.evaluate(async ({ seed, hongze, fixtures }) => {
     const w = await import('./pkg/xxgk_report.js');
     const d = await import('./pkg/xxgk_documents.js');
     await d.default();
+    const b = await import('./pkg/xxgk_batch.js');
+    await b.default();
     const api = await import('./xxgk-report.js');
     await api.init();
     const host = document.createElement('div');
@@ -65,14 +68,32 @@ before(async () => {
       try { files.push(d.importFile(new Uint8Array(f.bytes), f.name)); } catch (e) { /* a fixture meant to fail */ }
     }
     const imported = w.Session.fromDraft(files[files.length - 1].json);
+
+    // A batch with a pair (Y001), a copied passage, a broken file and a 2019-table report.
+    const encode = (o) => new TextEncoder().encode(JSON.stringify(o));
+    const current = JSON.parse(hongze);
+    const last = JSON.parse(hongze);
+    last.year = 2023;
+    last.cells['s3.carried_out.natural'] = 99;
+    const copier = JSON.parse(seed);
+    copier.text.overview += JSON.parse(hongze).text.overview.slice(40, 400);
+    const batch = new b.Batch();
+    const batchFiles = [batch.add('洪泽2024.json', encode(current)), batch.add('洪泽2023.json', encode(last)), batch.add('边昭镇.json', encode(copier))];
+    batchFiles.push(batch.add('坏.docx', new Uint8Array([0x50, 0x4b, 3, 4, 1])), batch.addFailed('大.docx', '太大'));
+    for (const f of fixtures) if (f.name === 'y2019.docx') batchFiles.push(batch.add(f.name, new Uint8Array(f.bytes)));
+    const comparison = batch.compare();
+    const withPrevious = w.Session.fromJson(hongze);
+    const previous = withPrevious.setPrevious(JSON.stringify(last));
     return {
       layouts: w.layouts(), cellCatalog: w.cellCatalog(), rules: w.rules(), levels: w.levels(),
       textFields: w.textFields(), reportFields: w.reportFields(), severities: w.severities(),
       findings: broken.check(), totals: partial.proposeTotals(), headings: broken.headings(),
       importSummary: imported.importSummary(), files,
+      batchFiles, comparison, years: batch.years(), rollup: batch.rollup(2024, '淮安市人民政府'), batchFindings: batch.findings(0),
+      previous, previousFindings: withPrevious.check(), noPrevious: (withPrevious.clearPrevious(), withPrevious.previous()),
       apiExports: Object.keys(api).sort(), apiObject: Object.keys(api.api).sort(), handle: Object.keys(handle).sort(),
     };
-  }, { seed: SEED, fixtures: importFixtures() });
+  }, { seed: SEED, hongze: HONGZE, fixtures: importFixtures() });
   await page.close();
 });
 
@@ -103,9 +124,12 @@ test('what the binding returns is exactly what its declarations say', () => {
   const v = values;
   assert.ok(v.findings.some((f) => f.span !== null) && v.findings.some((f) => f.cells.length > 1) && v.findings.some((f) => f.field !== null && f.span === null), 'findings of every shape');
   assert.ok(v.totals.length > 0 && v.totals.some((t) => t.current !== ''), 'totals, one typed');
+  assert.ok(v.comparison.pairs.length === 1 && v.comparison.copies.length > 0 && v.batchFiles.some((f) => f.error !== null), 'a batch of every shape');
+  assert.ok(v.previousFindings.some((f) => f.code === 'Y001') && v.noPrevious === null, 'last year\'s report given and taken back');
   const source = `
 import type * as W from ${JSON.stringify(path.join(pkg, 'xxgk_report'))};
 import type * as D from ${JSON.stringify(path.join(pkg, 'xxgk_documents'))};
+import type * as B from ${JSON.stringify(path.join(pkg, 'xxgk_batch'))};
 
 // Values the binding returned, as literals: excess and missing properties are errors.
 export const layouts: W.TableLayout[] = ${literal(v.layouts)};
@@ -120,11 +144,20 @@ export const totals: W.TotalProposal[] = ${literal(v.totals)};
 export const headings: string[] | null = ${literal(v.headings)};
 export const importSummary: W.ImportSummary = ${literal(v.importSummary)};
 export const files: D.ImportedFile[] = ${literal(v.files)};
+export const batchFiles: B.BatchFile[] = ${literal(v.batchFiles)};
+export const comparison: B.BatchComparison = ${literal(v.comparison)};
+export const years: B.BatchYear[] = ${literal(v.years)};
+export const rollup: B.BatchRollup = ${literal(v.rollup)};
+export const batchFindings: W.Finding[] = ${literal(v.batchFindings)};
+export const previous: W.PreviousReport = ${literal(v.previous)};
+export const noPrevious: W.PreviousReport | null = ${literal(v.noPrevious)};
 
 // The declared signatures are the ones the page relies on.
 declare const w: typeof W;
 declare const d: typeof D;
+declare const b: typeof B;
 declare const s: W.Session;
+declare const batch: B.Batch;
 export const calls = {
   layouts: w.layouts() satisfies W.TableLayout[], cellCatalog: w.cellCatalog() satisfies W.CellInfo[],
   rules: w.rules() satisfies W.RuleInfo[], levels: w.levels() satisfies W.LevelInfo[],
@@ -141,6 +174,16 @@ export const calls = {
   importFile: d.importFile(new Uint8Array(), 'a.docx') satisfies D.ImportedFile,
   toDocx: d.toDocx('{}') satisfies Uint8Array, docxFileName: d.docxFileName('{}') satisfies string,
   htmlFragment: d.htmlFragment('{}') satisfies string, htmlPage: d.htmlPage('{}') satisfies string,
+  isReportFileName: w.isReportFileName('a.docx') satisfies boolean,
+  setPrevious: s.setPrevious('{}') satisfies W.PreviousReport, clearPrevious: s.clearPrevious() satisfies void,
+  previous: s.previous() satisfies W.PreviousReport | null,
+  maxFileBytes: b.maxFileBytes() satisfies number, batch: new b.Batch() satisfies B.Batch,
+  add: batch.add('a.json', new Uint8Array()) satisfies B.BatchFile, addFailed: batch.addFailed('a', 'b') satisfies B.BatchFile,
+  length: batch.length satisfies number, compare: batch.compare() satisfies B.BatchComparison,
+  reportJson: batch.reportJson(0) satisfies string, batchFindings: batch.findings(0) satisfies W.Finding[],
+  findingsXlsx: batch.findingsXlsx() satisfies Uint8Array, batchFindingsCsv: batch.findingsCsv() satisfies string,
+  batchYears: batch.years() satisfies B.BatchYear[], rollup: batch.rollup(2024, '') satisfies B.BatchRollup,
+  rollupXlsx: batch.rollupXlsx(2024, '') satisfies Uint8Array,
 };
 `;
   fs.writeFileSync(path.join(dir, 'values.ts'), source);
@@ -150,7 +193,7 @@ export const calls = {
 });
 
 test('no function or method of the binding is declared as returning any', () => {
-  for (const name of ['xxgk_report.d.ts', 'xxgk_documents.d.ts']) {
+  for (const name of ['xxgk_report.d.ts', 'xxgk_documents.d.ts', 'xxgk_batch.d.ts']) {
     const file = path.join(WWW, 'pkg', name);
     const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2020, true);
     const untyped = [];

@@ -2,7 +2,7 @@
 // as views of a router under the toolbar; the draft keeper, the importer, the exporter and the
 // host (onChange, the iframe parent) as listeners of the store. Nothing here replaces the report
 // except through store.replace.
-import { h } from './dom.js';
+import { h, clear } from './dom.js';
 import { ask as askDialog } from './dialog.js';
 import { createReportStore } from './store.js';
 import { createDraftStore, V1_DRAFT_KEY } from './drafts.js';
@@ -14,6 +14,7 @@ import { createToolbar } from './toolbar.js';
 import { createFormView } from './form-view.js';
 import { createDraftsView } from './drafts-view.js';
 import { createImporter } from './importer.js';
+import { createPreviousReport } from './previous-report.js';
 import { createExporter } from './exporter.js';
 import { fillTotals } from './totals.js';
 import { wireDrop } from './files.js';
@@ -21,15 +22,18 @@ import { wireDrop } from './files.js';
 const IMPORT_FORMATS = '.json,.docx,.txt,application/json';
 
 /**
- * Starts the page (index.html) on an initialised WebAssembly module. `documents` is the
- * documents module's client (documents.js). Inside an iframe, `frame` is frame.js (loaded only
- * then): the page first reads the deployment setting of allowed parent origins
- * (embed/config.json); without it a framed page keeps no draft and talks to no parent.
+ * Starts the page (index.html) on an initialised WebAssembly module. `platform.documents` is the
+ * documents module's client (documents.js), `platform.batch()` loads the 批量检查 view's code
+ * ({createBatchView, client()}, see platform.js) when the view is first shown; only the page
+ * opened directly has that view. Inside an iframe, `frame` is frame.js (loaded only then): the page first reads the
+ * deployment setting of allowed parent origins (embed/config.json); without it a framed page
+ * keeps no draft and talks to no parent.
  */
-export function startPage(wasm, documents, frame) {
+export function startPage(wasm, platform, frame) {
   const container = document.getElementById('app');
+  const documents = platform.documents;
   if (window.parent === window) {
-    return mount(wasm, container, { page: true, documents, namespace: 'page', v1Key: V1_DRAFT_KEY });
+    return mount(wasm, container, { page: true, documents, batch: platform.batch, namespace: 'page', v1Key: V1_DRAFT_KEY });
   }
   if (!frame) return mount(wasm, container, { page: true, documents, namespace: null });
   return frame.frameSetting(window.location.href).then((trust) => {
@@ -114,6 +118,7 @@ function mount(wasm, root, env) {
   toolbar = createToolbar({
     importFile: (file) => importer.importFile(file),
     drafts: () => router.show('drafts'),
+    batch: env.batch ? () => router.show('batch') : null,
     downloadJson: exporter.downloadJson,
     exportDocument: exporter.exportDocument,
     downloadCsv: exporter.downloadCsv,
@@ -125,14 +130,22 @@ function mount(wasm, root, env) {
     h('p', { class: 'intro' }, ['逐项填写下面的报告，页面会随时检查；也可以先', h('label', { for: 'import-file', class: 'link-label' }, '导入已有的报告文件'), '（Word 或 WPS 保存的 .docx、从 Word 复制出的文本 .txt、本页下载的 JSON；也可以把文件直接拖到本页）。表格中可用方向键和回车键移动，可直接粘贴从 Excel 或 WPS 复制的多行数据。']),
     exporter.copyBox,
   ]);
-  formView = createFormView({ binding, store, scope, readOnly: () => readOnly, notices, intro });
+  const previousReport = createPreviousReport({ store, documents: env.documents, notices, readOnly: () => readOnly, formats: IMPORT_FORMATS });
+  formView = createFormView({ binding, store, scope, readOnly: () => readOnly, notices, intro, afterAgency: previousReport.element });
   const views = h('div', { class: 'views' });
   const router = createRouter(views);
   router.add(formView);
   const draftsView = createDraftsView({ drafts, keeper, readOnly: () => readOnly, back: () => router.show('form') });
   router.add(draftsView);
+  const batchView = env.batch ? lazyBatchView() : null;
+  if (batchView) router.add(batchView);
 
-  const dropHint = h('div', { class: 'drop-hint', hidden: true }, h('p', null, '松开鼠标即可导入报告文件'));
+  const dropText = h('p', null, '松开鼠标即可导入报告文件');
+  const dropHint = h('div', { class: 'drop-hint', hidden: true }, dropText);
+  router.onChange((name) => {
+    dropText.textContent = name === 'batch' ? '松开鼠标即可批量检查这些文件' : '松开鼠标即可导入报告文件';
+    if (name === 'batch') notices.removeBanner('batch');
+  });
   const footer = h('footer', { class: 'footer' }, '本页面在浏览器内运行，不联网，不上传任何数据。草稿保存在本机浏览器中，换电脑或清理浏览器数据后将不再存在，请及时下载 JSON 备份。');
   for (const el of [toolbar.element, ...notices.elements, views, footer, dropHint, exporter.printView]) root.appendChild(el);
 
@@ -141,9 +154,83 @@ function mount(wasm, root, env) {
     formView.showSummary();
   }
 
+  /** The 批量检查 view, whose code is loaded the first time it is shown (it is not needed at start). */
+  function lazyBatchView() {
+    const heading = h('h2', { tabindex: '-1' }, '批量检查');
+    const status = h('p', { role: 'status' }, '正在加载批量检查……');
+    const element = h('div', { class: 'view-shell' }, h('section', { class: 'section' }, [heading, status]));
+    let loading = null;
+    let view = null;
+    const load = () => {
+      if (!loading) {
+        loading = env.batch().then((code) => {
+          view = code.createBatchView({
+            client: code.client,
+            isReportFileName: (name) => wasm.isReportFileName(name),
+            documents: env.documents,
+            notices,
+            download: exporter.download,
+            openReport: openFromBatch,
+            back: () => router.show('form'),
+            importFormats: IMPORT_FORMATS,
+          });
+          clear(element);
+          element.appendChild(view.element);
+          if (router.current === 'batch') view.focusTarget().focus();
+          return view;
+        }, (e) => {
+          loading = null;
+          status.textContent = '未能加载批量检查（' + (e && e.message ? e.message : e) + '），请刷新页面后重试。';
+          throw e;
+        });
+      }
+      return loading;
+    };
+    return {
+      name: 'batch',
+      element,
+      onShow: () => { load().catch(() => {}); },
+      focusTarget: () => (view ? view.focusTarget() : heading),
+      /** A drop while the view is shown: the folders are taken from the event at once, even while the code loads. */
+      drop(transfer) {
+        if (view) { view.drop(transfer); return; }
+        const taken = Array.prototype.map.call(transfer.items || [], (i) => (i.kind === 'file' && i.webkitGetAsEntry ? i.webkitGetAsEntry() : null));
+        const files = Array.prototype.slice.call(transfer.files);
+        load().then((v) => v.drop({ files, items: null, entries: taken }), () => {});
+      },
+    };
+  }
+
+  /**
+   * A report of the batch view (a file, or the roll-up) in the form: through the one replacement
+   * path, in the draft slot the keeper chooses (asking before it replaces what was typed), with
+   * last year's report when the batch paired it; a banner leads back to the list.
+   */
+  async function openFromBatch(json, { file, previous }) {
+    if (readOnly) {
+      notices.alert('本页当前为只读（报告正在另一个标签页中编辑），不能在此打开「' + file + '」。');
+      return;
+    }
+    const session = wasm.Session.fromDraft(json);
+    const place = await keeper.placeIncoming({ name: session.field('agency.name').trim(), year: session.field('year') },
+      { source: '批量检查中的', action: '打开「' + file + '」' });
+    if (!place) {
+      session.free();
+      return;
+    }
+    store.replace(session, { origin: 'batch', touched: 'all', previous });
+    router.show('form', { focus: false });
+    notices.say('');
+    const kept = place.newSlot && place.kept ? '原来的草稿「' + (place.kept.name || '未填写机关名称') + '」仍保存在「本机草稿」中。' : '';
+    notices.banner('batch', '正在查看批量检查中的「' + file + '」（已存为本机草稿，修改会自动保存）。' + kept,
+      h('button', { type: 'button', class: 'button', id: 'batch-return', onclick: () => router.show('batch') }, '返回批量检查'));
+    formView.showSummary();
+  }
+
   function setReadOnly(flag, why) {
     readOnly = flag;
     formView.setReadOnly(flag);
+    previousReport.setReadOnly(flag);
     toolbar.setReadOnly(flag);
     root.classList.toggle('is-read-only', flag);
     if (flag && why) {
@@ -156,6 +243,7 @@ function mount(wasm, root, env) {
   // The host hears of every change: the embedding API's onChange with the whole report.
   store.on('change', (event) => {
     toolbar.setCounts(event.findings);
+    if (event.kind === 'replace' && event.origin !== 'batch' && event.origin !== 'recovery') notices.removeBanner('batch');
     if (typeof env.onChange === 'function') {
       try { env.onChange(store.report(), event.findings); } catch (e) { console.error(e); }
     }
@@ -164,7 +252,11 @@ function mount(wasm, root, env) {
     notices.banner('crash', '检查程序出现了内部错误，已自动恢复，您填写的内容都还在。如果问题反复出现，请先下载 JSON 备份，再把下面的技术信息告诉技术支持人员。技术信息：' + message);
   });
 
-  wireDrop(dropHint, (file) => importer.importFile(file), () => readOnly, env.page ? document : root);
+  // A drop on the batch view is a batch; anywhere else it imports one report into the form.
+  wireDrop(dropHint, (transfer) => {
+    if (batchView && router.current === 'batch') batchView.drop(transfer);
+    else if (transfer.files.length) importer.importFile(transfer.files[0]);
+  }, () => readOnly && router.current !== 'batch', env.page ? document : root);
   const flush = () => keeper.saveNow();
   const onHidden = () => { if (document.visibilityState === 'hidden') flush(); };
   window.addEventListener('pagehide', flush);
@@ -195,8 +287,8 @@ function mount(wasm, root, env) {
   /** Replaces the report for the host (mount API setReport): throws a Chinese message if it is not a report. */
   function setReport(report) {
     const session = wasm.Session.fromJson(typeof report === 'string' ? report : JSON.stringify(report));
-    keeper.placeWithoutAsking({ name: session.field('agency.name').trim(), year: session.field('year') });
-    store.replace(session, { origin: 'host', touched: 'all' });
+    const place = keeper.placeWithoutAsking({ name: session.field('agency.name').trim(), year: session.field('year') });
+    store.replace(session, { origin: 'host', touched: 'all', previous: place.newSlot ? null : store.previous });
   }
 
   /** A report sent by the iframe's parent: refused when read-only, asks before replacing a report. */
@@ -209,7 +301,7 @@ function mount(wasm, root, env) {
       session.free();
       throw new Error('填报人选择保留当前内容，没有载入门户网站传来的报告');
     }
-    store.replace(session, { origin: 'parent', touched: 'all' });
+    store.replace(session, { origin: 'parent', touched: 'all', previous: place.newSlot ? null : store.previous });
     notices.say('已载入门户网站传来的报告。');
   }
 

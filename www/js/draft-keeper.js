@@ -51,8 +51,11 @@ export function createDraftKeeper(ctx) {
     store.remember(json);
     if (!drafts.available) return;
     const identity = store.identity();
-    if (store.isBlank() && !drafts.get(currentId)) return; // nothing typed yet: no empty draft in the list
-    const ok = drafts.save(currentId, { json, touched: ctx.touched(), name: identity.name, year: identity.year, filled: store.filledCells() });
+    // Nothing typed and no last year's report given yet: no empty draft in the list.
+    if (store.isBlank() && !store.previous && !drafts.get(currentId)) return;
+    const ok = drafts.save(currentId, {
+      json, touched: ctx.touched(), name: identity.name, year: identity.year, filled: store.filledCells(), previous: store.previous,
+    });
     ctx.onStatus(ok ? '草稿已保存在本机（' + timeText(Date.now()) + '）' : '草稿未能保存（本机存储已满或被禁止）：请下载 JSON 备份，或在「本机草稿」中删除不用的草稿');
     const sig = identity.name + '\u0001' + identity.year;
     if (sig !== lastIdentity) {
@@ -78,7 +81,8 @@ export function createDraftKeeper(ctx) {
       return false;
     }
     try {
-      store.replace(data.json, { origin, touched: Array.isArray(data.touched) ? data.touched : [] });
+      const previous = data.previous && typeof data.previous.json === 'string' ? data.previous : null;
+      store.replace(data.json, { origin, touched: Array.isArray(data.touched) ? data.touched : [], previous });
       store.remember(data.json);
       return data;
     } catch (e) {

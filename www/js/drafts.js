@@ -1,7 +1,8 @@
 // Drafts in localStorage: many per namespace, each known by its agency and year.
 //
 //   xxgk-report/drafts/v2/<namespace>/meta/<id>   {id, name, year, filled, savedAt}   (small: listing)
-//   xxgk-report/drafts/v2/<namespace>/data/<id>   {json, touched, savedAt}
+//   xxgk-report/drafts/v2/<namespace>/data/<id>   {json, touched, savedAt, previous}
+//                                                  previous: last year's report {file, json} or null
 //   xxgk-report/drafts/v2/<namespace>/last        the id last edited (a new tab opens it)
 //
 // Namespaces keep the standalone page ('page'), the page inside an iframe ('frame') and each
@@ -71,10 +72,10 @@ export function createDraftStore({ namespace, enabled = true, v1Key = null, desc
     return found.sort((a, b) => (b.savedAt || 0) - (a.savedAt || 0));
   }
 
-  function save(id, { json, touched, name, year, filled }) {
+  function save(id, { json, touched, name, year, filled, previous = null }) {
     if (!store) return false;
     const savedAt = Date.now();
-    if (!write(dataKey(id), { json, touched, savedAt })) return false;
+    if (!write(dataKey(id), { json, touched, savedAt, previous })) return false;
     write(metaKey(id), { id, name, year, filled, savedAt });
     write(lastKey, id);
     return true;
@@ -111,7 +112,7 @@ export function createDraftStore({ namespace, enabled = true, v1Key = null, desc
     namespace,
     list,
     get(id) { return read(metaKey(id)); },
-    /** {json, touched, savedAt} or null. */
+    /** {json, touched, savedAt, previous} or null. */
     load(id) {
       const data = read(dataKey(id));
       return data && typeof data.json === 'string' ? data : null;

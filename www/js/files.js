@@ -24,8 +24,11 @@ export function readBytes(file) {
   });
 }
 
-/** Calls `onFile(file)` for a file dropped on `target` (the whole page by default), showing a hint while dragging. */
-export function wireDrop(hint, onFile, isReadOnly, target) {
+/**
+ * Calls `onDrop(dataTransfer)` for files dropped on `target` (the whole page by default), while
+ * the drop event runs (folders must be taken from it then), showing a hint while dragging.
+ */
+export function wireDrop(hint, onDrop, isReadOnly, target) {
   const area = target || document;
   let depth = 0;
   const hasFiles = (e) => e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, 'Files') >= 0;
@@ -46,6 +49,6 @@ export function wireDrop(hint, onFile, isReadOnly, target) {
     e.preventDefault();
     depth = 0;
     hint.hidden = true;
-    if (!isReadOnly() && e.dataTransfer.files.length) onFile(e.dataTransfer.files[0]);
+    if (!isReadOnly()) onDrop(e.dataTransfer);
   });
 }

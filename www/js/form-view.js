@@ -8,9 +8,10 @@ import { wireGrid } from './grid.js';
 
 /**
  * binding: what the form is drawn from (layouts, levels, textFields, reportFields, cellCatalog,
- * severityLabels); readOnly(): whether edits are refused; notices: for the grid's paste message.
+ * severityLabels); readOnly(): whether edits are refused; notices: for the grid's paste message;
+ * afterAgency: an element shown after the agency block (「上一年度报告」), or null.
  */
-export function createFormView({ binding, store, scope, readOnly, notices, intro }) {
+export function createFormView({ binding, store, scope, readOnly, notices, intro, afterAgency }) {
   const summary = h('div', { class: 'summary', id: 'summary', tabindex: '-1', 'aria-labelledby': 'summary-title' });
   const live = h('div', { class: 'visually-hidden', id: 'findings-live', role: 'status', 'aria-live': 'polite' });
   const form = h('form', { class: 'report-form', id: 'report-form', novalidate: true, onsubmit: (e) => e.preventDefault() });
@@ -18,6 +19,7 @@ export function createFormView({ binding, store, scope, readOnly, notices, intro
   const element = h('div', { class: 'view view-form' }, [intro, summary, live, form, headingsBlock]);
 
   const registry = renderForm(form, binding);
+  if (afterAgency) form.insertBefore(afterAgency, form.children[1] || null);
   const headingsList = h('ol', { class: 'headings-list', tabindex: '-1', id: domId('f', 'headings') });
   registry.fields.set('headings', headingsList);
   const view = createFindingsView({ registry, summary, live, onJump: jumpTo, scope, severityLabels: binding.severityLabels });

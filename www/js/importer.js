@@ -52,7 +52,8 @@ export function createImporter(ctx) {
       notices.say('已取消导入，当前内容没有改变。');
       return;
     }
-    store.replace(imported, { origin: 'import', touched: 'all' });
+    // Last year's report stays with the draft it was given to.
+    store.replace(imported, { origin: 'import', touched: 'all', previous: place.newSlot ? null : store.previous });
     const summary = store.importSummary();
     const parts = ['已导入「' + file.name + '」。'];
     parts.push(read.summary ? read.summary.message : '');

@@ -2,10 +2,10 @@
 import { startPage, bootFailed } from './app.js';
 import { servedPlatform } from './platform.js';
 
-const { load, documents } = servedPlatform(new URL('../', import.meta.url));
+const platform = servedPlatform(new URL('../', import.meta.url));
 
 // Inside an iframe only: the parent's trust and messages (frame.js).
 const framed = window.parent !== window;
-Promise.all([load('xxgk_report'), framed ? import('./frame.js') : null])
-  .then(([wasm, frame]) => startPage(wasm, documents, frame))
+Promise.all([platform.load('xxgk_report'), framed ? import('./frame.js') : null])
+  .then(([wasm, frame]) => startPage(wasm, platform, frame))
   .catch(bootFailed);

@@ -1,7 +1,9 @@
 // Where the WebAssembly lives when the page is served as files (index.html and the embedding
 // API; the single file carries its own, tools/single-entry.js): `root` is the folder that holds
 // pkg/. load(name) imports and initialises a wasm-bindgen module; documents is the client of the
-// documents module's Web Worker (documents.js), started on first use.
+// documents module's Web Worker (documents.js), started on first use; batch() loads the 批量检查
+// view's code the first time the view is shown: {createBatchView, client()}, client() making a
+// client of the batch module's Web Worker (batch-client.js).
 import { createDocuments } from './documents.js';
 
 export function servedPlatform(root) {
@@ -13,5 +15,12 @@ export function servedPlatform(root) {
     wasm: () => pkg('xxgk_documents_bg.wasm').href,
     inPage: () => load('xxgk_documents'),
   });
-  return { load, documents };
+  const batch = () => Promise.all([import('./batch-view.js'), import('./batch-client.js')]).then(([view, client]) => ({
+    createBatchView: view.createBatchView,
+    client: () => client.createBatchClient({
+      launch: () => new Worker(pkg('xxgk_batch_worker.js').href),
+      wasm: () => pkg('xxgk_batch_bg.wasm').href,
+    }),
+  }));
+  return { load, documents, batch };
 }

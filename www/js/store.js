@@ -5,6 +5,10 @@
 // Views, the draft keeper and the host (onChange, the iframe) listen; none of them replaces the
 // session by itself.
 //
+// Last year's report (「上一年度报告」, rules Y001–Y003) belongs to the report being edited: it
+// comes and goes with it through replace, changes through setPrevious (an edit), and is put back
+// into a session rebuilt after a crash. It is {file, json} (json as the documents module reads it).
+//
 // A Rust panic traps inside WebAssembly and leaves that Session unusable: the store rebuilds it
 // from the last saved JSON plus what `replay` (the form) puts back, and tells 'crash' listeners.
 
@@ -13,6 +17,7 @@ export function createReportStore(wasm, { locked = {} } = {}) {
   let findings = [];
   let revision = 0;
   let lastGoodJson = null;
+  let previous = null;
   const listeners = { change: [], crash: [] };
   let replay = () => {};
 
@@ -40,6 +45,7 @@ export function createReportStore(wasm, { locked = {} } = {}) {
     session = fresh; // the broken one is left to the garbage collector
     try { replay(fresh); } catch (e) { /* what the form shows stays on screen */ }
     applyLocked();
+    applyPrevious();
     emit('crash', { message: panic });
     setTimeout(() => announce('replace', 'recovery'), 0);
   }
@@ -59,6 +65,19 @@ export function createReportStore(wasm, { locked = {} } = {}) {
   function applyLocked() {
     for (const path of Object.keys(locked)) {
       try { session.setField(path, locked[path]); } catch (e) { /* a bad locked value is the host's */ }
+    }
+  }
+
+  /** Gives the session last year's report; one that does not read is dropped (false). */
+  function applyPrevious() {
+    if (!previous) return true;
+    try {
+      session.setPrevious(previous.json);
+      return true;
+    } catch (e) {
+      if (takePanic(e) !== null) throw e;
+      previous = null;
+      return false;
     }
   }
 
@@ -102,11 +121,12 @@ export function createReportStore(wasm, { locked = {} } = {}) {
 
     /**
      * The one path that replaces the report. `next` is a Session, a JSON text (read as a draft)
-     * or null (a blank report);
+     * or null (a blank report); `previous` is last year's report ({file, json}) that goes with it
+     * (none by default);
      * the locked agency fields are put back, the old session is freed, and listeners get
      * {kind: 'replace', origin, touched} ('all', an array of keys, or none).
      */
-    replace(next, { origin, touched } = {}) {
+    replace(next, { origin, touched, previous: withPrevious = null } = {}) {
       const incoming = next === null ? new wasm.Session() : typeof next === 'string' ? wasm.Session.fromDraft(next) : next;
       const old = session;
       session = incoming;
@@ -114,9 +134,26 @@ export function createReportStore(wasm, { locked = {} } = {}) {
         try { old.free(); } catch (e) { /* a session broken by a crash is left to the GC */ }
       }
       applyLocked();
+      previous = withPrevious;
+      call(() => applyPrevious());
       lastGoodJson = read((s) => s.toJson(), null);
       announce('replace', origin, { touched });
     },
+
+    /**
+     * Sets last year's report ({file, json}) or removes it (null): an edit with origin
+     * 'previous'. Throws the binding's Chinese message when the JSON is not a report.
+     */
+    setPrevious(next) {
+      this.edit('previous', (s) => {
+        if (next) s.setPrevious(next.json); else s.clearPrevious();
+        previous = next;
+      });
+    },
+    /** Last year's report as given ({file, json}), or null. */
+    get previous() { return previous; },
+    /** Its agency and year and what does not fit (PreviousReport), or null. */
+    previousInfo: () => (previous ? read((s) => s.previous(), null) : null),
 
     /** The last JSON that was saved (the crash recovery starts from it). */
     remember(json) { lastGoodJson = json; },

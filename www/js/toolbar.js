@@ -1,7 +1,7 @@
 // The toolbar: import, 本机草稿, downloads, totals; the counts of findings and the save status.
 import { h } from './dom.js';
 
-/** actions: {importFile(file), drafts(), downloadJson(), exportDocument(kind), downloadCsv(), fillTotals(), showSummary()} */
+/** actions: {importFile(file), drafts(), batch() (or null: no batch view), downloadJson(), exportDocument(kind), downloadCsv(), fillTotals(), showSummary()} */
 export function createToolbar(actions, { formats }) {
   const button = (label, onclick, extra) => h('button', Object.assign({ type: 'button', class: 'button', onclick }, extra || {}), label);
   const fileInput = h('input', {
@@ -20,6 +20,7 @@ export function createToolbar(actions, { formats }) {
   const element = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': '报告操作' }, [
     h('div', { class: 'toolbar-group' }, [
       fileInput, importButton, draftsButton,
+      actions.batch ? button('批量检查', () => actions.batch(), { id: 'open-batch' }) : null,
       button('下载报告（JSON）', () => actions.downloadJson(), { id: 'download-json' }),
       button('下载 Word', () => actions.exportDocument('docx'), { id: 'download-docx' }),
       button('下载网页（HTML）', () => actions.exportDocument('html'), { id: 'download-html' }),

@@ -1,10 +1,13 @@
 // Entry of the single-file build (./build.sh dist → dist/xxgk-report.html), bundled by dist.mjs
 // into one classic script. The WebAssembly travels inline as base64 (script elements of type
 // application/octet-stream), and so does the documents worker (a text/plain script element,
-// started from a blob: URL, since a file:// page cannot start a worker from a file). loader.js,
-// which runs after this, calls xxgkStartInline.
+// started from a blob: URL, since a file:// page cannot start a worker from a file), and so do
+// the batch module and its worker (the 批量检查 view). loader.js, which runs after this, calls
+// xxgkStartInline.
 import { startPage, bootFailed } from '../js/app.js';
 import { createDocuments } from '../js/documents.js';
+import { createBatchClient } from '../js/batch-client.js';
+import { createBatchView } from '../js/batch-view.js';
 import * as page from '../pkg/xxgk_report.js';
 import * as documentsGlue from '../pkg/xxgk_documents.js';
 
@@ -16,6 +19,14 @@ function bytesOf(id) {
   return bytes;
 }
 
+function inlineWorker(id) {
+  const source = document.getElementById(id).textContent;
+  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  const worker = new Worker(url);
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  return worker;
+}
+
 window.xxgkStartInline = function () {
   let bytes;
   try {
@@ -25,19 +36,17 @@ window.xxgkStartInline = function () {
     return;
   }
   const documents = createDocuments({
-    launch: () => {
-      const source = document.getElementById('xxgk-documents-worker').textContent;
-      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-      const worker = new Worker(url);
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
-      return worker;
-    },
+    launch: () => inlineWorker('xxgk-documents-worker'),
     wasm: () => bytesOf('xxgk-wasm-documents'),
     // Where no worker can start, the same module in the page (its glue is bundled here too).
     inPage: () => Promise.resolve()
       .then(() => documentsGlue.default({ module_or_path: bytesOf('xxgk-wasm-documents') }))
       .then(() => documentsGlue),
   });
+  const batch = () => Promise.resolve({
+    createBatchView,
+    client: () => createBatchClient({ launch: () => inlineWorker('xxgk-batch-worker'), wasm: () => bytesOf('xxgk-wasm-batch') }),
+  });
   // Asynchronous instantiation: Chromium 83 refuses to compile a module over 4 KB synchronously.
-  page.default({ module_or_path: bytes }).then(() => startPage(page, documents)).catch(bootFailed);
+  page.default({ module_or_path: bytes }).then(() => startPage(page, { documents, batch })).catch(bootFailed);
 };

@@ -85,7 +85,7 @@ pub fn run(options: &CheckOptions) -> io::Result<Status> {
             match processed.result.outcome {
                 Outcome::Checked { summary, .. } => {
                     if let Some(previous_report) = &previous {
-                        warn_if_not_consecutive(summary.year, previous_report.year);
+                        warn_if_not_consecutive(&summary, previous_report);
                     }
                     entries.push(Entry::new(&summary.agency, summary.year));
                     if let Some(fingerprint) = processed.fingerprint {
@@ -124,10 +124,10 @@ pub fn run(options: &CheckOptions) -> io::Result<Status> {
     Ok(tally.status())
 }
 
-fn warn_if_not_consecutive(year: Option<i32>, previous: Option<i32>) {
-    if let (Some(year), Some(previous)) = (year, previous) {
-        if previous + 1 != year {
-            eprintln!("xxgk：上一年度报告是 {previous} 年的，本报告是 {year} 年的，不是相邻年度：Y001、Y002 不检查");
+fn warn_if_not_consecutive(current: &ReportSummary, previous: &Report) {
+    if let (Some(year), Some(last)) = (current.year, previous.year) {
+        if last + 1 != year {
+            eprintln!("xxgk：{}", pairs::years_apart(last, year));
         }
     }
 }
@@ -170,11 +170,8 @@ fn cross_year(
 
 fn duplicates(pairing: &pairs::Pairing, inputs: &[Input], sink: &mut Sink) -> io::Result<()> {
     for group in &pairing.duplicates {
-        let mut files: Vec<String> = group.iter().take(5).map(|&i| display(&inputs[i].path)).collect();
-        if group.len() > files.len() {
-            files.push("…".to_string());
-        }
-        sink.note(&format!("同一机关同一年度有 {} 份报告，未与上一年度配对：{}", group.len(), files.join("、")))?;
+        let files: Vec<String> = group.iter().map(|&i| display(&inputs[i].path)).collect();
+        sink.note(&pairs::duplicate_note(&files.iter().map(String::as_str).collect::<Vec<_>>()))?;
     }
     Ok(())
 }
@@ -396,25 +393,10 @@ impl<'a> Sink<'a> {
                     percent(copy.a.share),
                     percent(copy.b.share),
                 )?;
-                writeln!(out, "  「{}」\n", quote(&copy.passage, 120))
+                writeln!(out, "  「{}」\n", batch::csv::quote(&copy.passage, 120))
             }
             Sink::Json { out, first } => json_entry(out, first, &CopyEntry { copied_text: copy }),
-            Sink::Csv { out } => {
-                for (this, other) in [(&copy.a, &copy.b), (&copy.b, &copy.a)] {
-                    let message = format!(
-                        "{}与 {}（{}）的{}有 {} 字相同：「{}」",
-                        this.field.label(),
-                        other.file,
-                        other.agency,
-                        other.field.label(),
-                        copy.letters,
-                        quote(&copy.passage, 120)
-                    );
-                    let line = csv_line(&[&this.file, &this.agency, "", "", "警告", "", "copied-text", &message, "", this.field.path()]);
-                    out.write_all(line.as_bytes())?;
-                }
-                Ok(())
-            }
+            Sink::Csv { out } => out.write_all(batch::csv::copy_lines(copy).as_bytes()),
             Sink::Xlsx { book, .. } => book.add_copy(copy).map_err(io::Error::other),
         }
     }
@@ -468,31 +450,6 @@ fn json_entry(out: &mut Box<dyn Write>, first: &mut bool, value: &impl Serialize
     *first = false;
     serde_json::to_writer_pretty(&mut *out, value)?;
     Ok(())
-}
-
-fn csv_line(fields: &[&str]) -> String {
-    let mut line = String::new();
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            line.push(',');
-        }
-        let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{field}") } else { field.to_string() };
-        if field.contains([',', '"', '\n', '\r']) {
-            line.push_str(&format!("\"{}\"", field.replace('"', "\"\"")));
-        } else {
-            line.push_str(&field);
-        }
-    }
-    line.push_str("\r\n");
-    line
-}
-
-fn quote(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        text.chars().take(max).chain("……".chars()).collect()
-    }
 }
 
 pub fn print_finding(out: &mut impl Write, f: &Finding, indent: &str) -> io::Result<()> {

@@ -1,12 +1,11 @@
 //! The files a command works on: the files named, and every report-like file in the folders
 //! named (recursively, in name order, so that a batch always comes out in the same order).
+//! Which files of a folder are reports is [`import::is_report_file_name`]'s rule (the page's
+//! batch view follows it too); a file named on the command line is always taken.
 
 use std::path::{Path, PathBuf};
 
-/// Extensions taken from a folder: the formats the importer reads or will read (the content
-/// decides the format; a report saved without an extension is taken too). A file named on the
-/// command line is always taken.
-const REPORT_EXTENSIONS: &[&str] = &["docx", "docm", "doc", "wps", "txt", "json", "pdf", "html", "htm", "shtml", "xhtml"];
+use xxgk_report::import;
 
 /// One file to read, or a folder that could not be listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,18 +60,11 @@ fn walk(dir: &Path, found: &mut Found) {
         }
         if child.is_dir() {
             walk(&child, found);
-        } else if is_report_name(&name) {
+        } else if import::is_report_file_name(&name) {
             found.inputs.push(Input { path: child, error: None });
         } else {
             found.skipped += 1;
         }
-    }
-}
-
-fn is_report_name(name: &str) -> bool {
-    match name.rsplit_once('.') {
-        Some((_, extension)) => REPORT_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str()),
-        None => true,
     }
 }
 

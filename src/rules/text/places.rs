@@ -89,7 +89,8 @@ struct Places {
 
 /// Frequent words that, when they overlap a match without containing it, show that the match
 /// straddles a word boundary and is no place name: 「合作市场」 is 合作+市场, not 合作市;
-/// 「行政和保障」 holds no 政和; 「人民勤劳」 no 民勤; 「创新和」 no 新和. At most 4 characters each.
+/// 「行政和保障」 holds no 政和; 「人民勤劳」 no 民勤; 「创新和」 no 新和; 「加大新媒体」 no 大新. At most 4
+/// characters each.
 #[rustfmt::skip]
 const BLOCKERS: &[&str] = &[
     "市场", "市民", "郑重", "长治久安", "北京时间", "同心同德", "行政", "财政", "民政", "政府", "政务",
@@ -100,6 +101,7 @@ const BLOCKERS: &[&str] = &[
     "宣传", "文件", "重点", "全面", "积极", "有效", "年度", "报告", "情况", "问题", "改进", "事项", "群众",
     "企业", "经济", "产业", "乡村", "农村", "山区", "地区", "区域", "水平", "能力", "质量", "标准",
     "和谐", "稳定", "平稳", "东西", "南北", "上下", "内外", "前后", "左右", "新时代", "新阶段", "新发展",
+    "加大", "新媒体", "新闻",
 ];
 
 fn is_cjk(c: char) -> bool {
