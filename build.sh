@@ -237,6 +237,8 @@ fuzz_seed() {
     json|draft) mapfile -t files < <(find tests/fixtures -name '*.json' ! -name 'layouts.json') ;;
     text) mapfile -t files < <(find tests/fixtures -name '*.txt') ;;
     docx) mapfile -t files < <(find tests/fixtures -name '*.docx') ;;
+    html|html_paste) mapfile -t files < <(find tests/fixtures -name '*.html' -o -name '*.htm') ;;
+    doc) mapfile -t files < <(find tests/fixtures -name '*.doc' -o -name '*.wps') ;;
     docx_xml)
       for f in $(find tests/fixtures -name '*.docx'); do
         python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml"))' \
@@ -263,6 +265,7 @@ fuzz_dict() {
     json|draft|check) echo fuzz/dict/json.dict ;;
     text) echo fuzz/dict/text.dict ;;
     docx|docx_xml) echo fuzz/dict/xml.dict ;;
+    html|html_paste) echo fuzz/dict/html.dict ;;
     import) echo fuzz/dict/all.dict ;;
     *) [[ -f fuzz/dict/$1.dict ]] && echo "fuzz/dict/$1.dict" ;;
   esac

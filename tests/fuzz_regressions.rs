@@ -40,6 +40,12 @@ fn replay(target: &str, data: &[u8]) {
         }
         "text" => invariants::check_import(import_with_summary(data, "报告.txt")),
         "docx" => invariants::check_import(import_with_summary(data, "报告.docx")),
+        "html" => invariants::check_import(import_with_summary(&[b"<!DOCTYPE html>", data].concat(), "报告.html")),
+        "html_paste" => {
+            let Ok(text) = std::str::from_utf8(data) else { return };
+            invariants::check_import(xxgk_report::import::import_html_text(text));
+        }
+        "doc" => invariants::check_import(import_with_summary(data, "报告.doc")),
         "docx_xml" => invariants::check_import(import_with_summary(&invariants::docx_with_document(data), "报告.docx")),
         "check" => {
             let input = arbitrary::Unstructured::new(data);

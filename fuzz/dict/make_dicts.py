@@ -44,10 +44,20 @@ JSON = ['{', '}', '[', ']', ':', ',', '"format"', '"xxgk-annual-report/2021"', '
 cells = re.findall(r'"(s[234]\.[a-z_.]+)"', open('tests/fixtures/seed.json', encoding='utf-8').read())
 JSON += [f'"{c}"' for c in sorted(set(cells))]
 
+HTML = ['<html>', '</html>', '<head>', '<body>', '<meta charset="gbk">', '<meta charset="utf-8">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', '<table>', '</table>', '<tbody>',
+        '<tr>', '</tr>', '<td>', '</td>', '<th>', '</th>', ' colspan="2"', ' rowspan="3"', ' colspan="999999"',
+        ' rowspan="0"', '<p>', '</p>', '<p class=MsoNormal>', '<span>', '</span>', '<span style="mso-spacerun:yes">',
+        '<o:p>', '</o:p>', '<font>', '</font>', '<br>', '<div>', '</div>', '<script>', '</script>', '<style>',
+        '</style>', '<!--', '-->', '<![if !supportMisalignedColumns]>', '<ucapcontent>', '</ucapcontent>',
+        '<h1>', '<title>', '&nbsp;', '&amp;', '&#12288;', '&#x3000;', '&lt;', '\ufeff', '<![CDATA[',
+        '索引号', '发布机构', '发布日期']
+
 def write(name, head, body):
     open(f'fuzz/dict/{name}.dict', 'w', encoding='utf-8').write(f'# {head} (written by make_dicts.py)\n' + body)
 
 write('xml', 'WordprocessingML and zip tokens, then the official labels', lines(XML) + lines(labels))
 write('json', 'The JSON document (FORMAT.md section 5), then the official labels', lines(JSON) + lines(labels))
 write('text', 'The official labels and headings, as text extracts them', lines(labels))
-write('all', 'Every token of the other dictionaries', lines(XML) + lines(JSON) + lines(labels))
+write('html', 'HTML as portals and Word write it, then the official labels', lines(HTML) + lines(labels))
+write('all', 'Every token of the other dictionaries', lines(XML) + lines(JSON) + lines(HTML) + lines(labels))

@@ -97,3 +97,72 @@ pub fn docx_with_document(xml: &[u8]) -> Vec<u8> {
     }
     zip.finish().expect("finishing in memory").into_inner()
 }
+
+/// Where a `pdf_content` input splits into the content stream and the ToUnicode CMap.
+pub const PDF_CMAP_MARK: &[u8] = b"%%CMAP%%";
+
+/// A one-page PDF whose content stream and ToUnicode CMap come from `data` (split at
+/// [`PDF_CMAP_MARK`]). Every font name the content selects (`/F1 12 Tf`) is a Type0
+/// Identity-H font with that CMap, as WPS and LibreOffice write Chinese text.
+pub fn pdf_with_content(data: &[u8]) -> Vec<u8> {
+    let (content, cmap) = match data.windows(PDF_CMAP_MARK.len()).position(|w| w == PDF_CMAP_MARK) {
+        Some(at) => (&data[..at], &data[at + PDF_CMAP_MARK.len()..]),
+        None => (data, &b""[..]),
+    };
+    let mut fonts = String::new();
+    for name in font_names(content) {
+        fonts.push_str(&format!("/{name} 5 0 R "));
+    }
+    let objects: Vec<Vec<u8>> = vec![
+        b"<</Type/Catalog/Pages 2 0 R>>".to_vec(),
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>".to_vec(),
+        format!("<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<<{fonts}>>>>/Contents 4 0 R>>").into_bytes(),
+        stream(content),
+        b"<</Type/Font/Subtype/Type0/BaseFont/SimSun/Encoding/Identity-H/DescendantFonts[6 0 R]/ToUnicode 7 0 R>>".to_vec(),
+        b"<</Type/Font/Subtype/CIDFontType2/BaseFont/SimSun/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/DW 1000>>".to_vec(),
+        stream(cmap),
+    ];
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        pdf.extend_from_slice(body);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(format!("trailer\n<</Size {}/Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    pdf
+}
+
+fn stream(bytes: &[u8]) -> Vec<u8> {
+    let mut out = format!("<</Length {}>>\nstream\n", bytes.len()).into_bytes();
+    out.extend_from_slice(bytes);
+    out.extend_from_slice(b"\nendstream");
+    out
+}
+
+/// The font names a content stream selects with `Tf` (at most 16, PDF name characters only).
+fn font_names(content: &[u8]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let text = String::from_utf8_lossy(content);
+    let words: Vec<&str> = text.split_ascii_whitespace().collect();
+    for window in words.windows(3) {
+        if let [name, _, "Tf"] = window {
+            if let Some(name) = name.strip_prefix('/') {
+                let name: String = name.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '+')).collect();
+                if !name.is_empty() && !names.contains(&name) && names.len() < 16 {
+                    names.push(name);
+                }
+            }
+        }
+    }
+    if names.is_empty() {
+        names.push("F1".into());
+    }
+    names
+}
