@@ -173,7 +173,7 @@ wasm_tests() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
     WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120} \
-    cargo test --target "$WASM_TARGET" --features documents,batch --test wasm_binding --test import_wasm --test batch_wasm ${XXGK_WASM_TEST_ARGS:-}
+    cargo test --target "$WASM_TARGET" --features documents,batch --test wasm_binding --test import_wasm --test import_pdf_wasm --test batch_wasm ${XXGK_WASM_TEST_ARGS:-}
 }
 
 cmd_test() {

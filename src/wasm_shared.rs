@@ -6,8 +6,10 @@ use wasm_bindgen::JsValue;
 
 #[cfg(any(feature = "page", feature = "batch"))]
 use crate::model::CellId;
+#[cfg(feature = "page")]
+use crate::model::Report;
 #[cfg(any(feature = "page", feature = "batch"))]
-use crate::rules::{Finding, Severity, TextSpan};
+use crate::rules::{Finding, Fix, Severity, Suspect, TextSpan};
 
 /// Serialises a value for JavaScript: objects for maps and structs, `null` for `None`, and
 /// numbers beyond 2⁵³ as (rounded) numbers rather than an error.
@@ -38,6 +40,21 @@ pub(crate) struct FindingView<'a> {
     computed: Option<f64>,
     difference: Option<f64>,
     message: &'a str,
+    fixes: &'a [Fix],
+    suspect: Option<SuspectView<'a>>,
+    reviewed: Option<&'a str>,
+    /// What `Session.markReviewed` takes; `None` for findings that cannot be marked (A/V
+    /// errors), and where the report is not at hand (the batch view).
+    fingerprint: Option<String>,
+}
+
+#[cfg(feature = "page")]
+impl<'a> FindingView<'a> {
+    /// A finding of `report`, with the fingerprint a 「已核实」 mark of it takes.
+    pub(crate) fn of_report(f: &'a Finding, report: &Report) -> Self {
+        use crate::rules::review;
+        FindingView { fingerprint: review::reviewable(f).then(|| review::fingerprint(report, f)), ..FindingView::from(f) }
+    }
 }
 
 #[cfg(any(feature = "page", feature = "batch"))]
@@ -54,6 +71,47 @@ impl<'a> From<&'a Finding> for FindingView<'a> {
             computed: f.computed.map(|n| n as f64),
             difference: f.difference.map(|n| n as f64),
             message: &f.message,
+            fixes: &f.fixes,
+            suspect: f.suspect.as_ref().map(SuspectView::from),
+            reviewed: f.reviewed.as_deref(),
+            fingerprint: None,
         }
     }
 }
+
+#[cfg(any(feature = "page", feature = "batch"))]
+#[derive(Serialize)]
+pub(crate) struct SuspectView<'a> {
+    sets: Vec<Vec<SuspectCellView>>,
+    set_count: usize,
+    rules: &'a [&'static str],
+    message: &'a str,
+}
+
+#[cfg(any(feature = "page", feature = "batch"))]
+#[derive(Serialize)]
+struct SuspectCellView {
+    cell: CellId,
+    current: f64,
+    value: Option<f64>,
+    min: Option<f64>,
+    max: Option<f64>,
+}
+
+#[cfg(any(feature = "page", feature = "batch"))]
+impl<'a> From<&'a Suspect> for SuspectView<'a> {
+    fn from(s: &'a Suspect) -> Self {
+        let number = |n: Option<u64>| n.map(|n| n as f64);
+        let sets = s
+            .sets
+            .iter()
+            .map(|set| {
+                set.iter()
+                    .map(|c| SuspectCellView { cell: c.cell, current: c.current as f64, value: number(c.value), min: number(c.min), max: number(c.max) })
+                    .collect()
+            })
+            .collect();
+        SuspectView { sets, set_count: s.set_count, rules: &s.rules, message: &s.message }
+    }
+}
+

@@ -228,3 +228,132 @@ fn usage_mistakes_are_explained_in_chinese() {
     assert_eq!(help.status.code(), Some(0));
     assert!(stdout(&help).contains("用法") && stdout(&help).contains("退出状态"));
 }
+
+fn seed_txt(dir: &Path) -> PathBuf {
+    let path = dir.join("seed.txt");
+    fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/seed.txt"), &path).unwrap();
+    path
+}
+
+#[test]
+fn diff_shows_the_seeds_safe_fixes_and_writes_nothing() {
+    let dir = scratch("diff_seed");
+    let input = seed_txt(&dir);
+    let output = xxgk(&["check", "--diff", input.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(text.contains("-3、 收到和处理政府信息公开申请情况\n+三、收到和处理政府信息公开申请情况"), "{text}");
+    assert!(text.contains("-4、 政府信息公开行政复议"), "{text}");
+    assert!(text.contains("并围绕《政务公开条例》进行解读") && text.contains("+…") && text.contains("并围绕《中华人民共和国政府信息公开条例》进行解读"), "{text}");
+    assert!(text.contains("3 处可修正（未写入"), "{text}");
+    assert!(!text.contains("全镇"), "scope words need review: not without --unsafe-fixes: {text}");
+    assert_eq!(fs::read_dir(&dir).unwrap().count(), 1, "nothing written");
+}
+
+#[test]
+fn fix_writes_the_fixed_report_next_to_the_input_and_never_over_it() {
+    let dir = scratch("fix_seed");
+    let input = seed_txt(&dir);
+    let original = fs::read(&input).unwrap();
+    let output = xxgk(&["check", "--fix", input.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(text.contains("已修正 3 处：\n    S002 将「3、」改为「三、」（安全）\n    S002 将「4、」改为「四、」（安全）\n    T002 "), "{text}");
+    let written = dir.join("seed（已修正）.json");
+    assert!(text.contains(&format!("已写入 {}", written.display())), "{text}");
+    assert!(text.contains("修正（需复核）：将「全乡」改为「全镇」"), "what is left shows its fixes: {text}");
+    assert!(text.contains("：0 个错误、5 个警告"), "counts after the fixes: {text}");
+    assert_eq!(fs::read(&input).unwrap(), original, "the input is untouched");
+
+    let check_fixed = xxgk(&["check", "--json", written.to_str().unwrap()]);
+    let doc: Value = serde_json::from_str(&stdout(&check_fixed)).unwrap();
+    let codes: Vec<&str> = doc[0]["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["T003", "T003", "T004", "T008", "T009"]);
+
+    // With --unsafe-fixes the scope words too; --in-place writes over the JSON given.
+    let output = xxgk(&["check", "--fix", "--unsafe-fixes", "--in-place", "--json", written.to_str().unwrap()]);
+    let doc: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(doc[0]["fixes"]["written"], written.to_str().unwrap());
+    let applied: Vec<&str> = doc[0]["fixes"]["applied"].as_array().unwrap().iter().map(|a| a["code"].as_str().unwrap()).collect();
+    assert_eq!(applied, ["T003", "T003"]);
+    assert!(fs::read_to_string(&written).unwrap().contains("组织推动全镇政府信息公开工作"));
+    assert!(xxgk(&["check", "--in-place", input.to_str().unwrap()]).status.code() == Some(2), "--in-place needs --fix");
+}
+
+/// A city-wide report: every applicant column filled, thousands of requests, every sum holding;
+/// （七）总计（自然人） is 3375.
+fn city_wide(dir: &Path, outcome_total_natural: u64) -> String {
+    let natural: [u64; 21] = [1460, 390, 3, 1, 2, 40, 12, 180, 30, 11, 820, 95, 48, 120, 30, 70, 9, 21, 5, 2, 26];
+    assert_eq!(natural.iter().sum::<u64>(), 3375);
+    let mut doc: Value = serde_json::from_str(SEED).unwrap();
+    doc["agency"] = serde_json::json!({"name": "白城市人民政府", "level": "city", "region": "吉林省白城市"});
+    doc["headings"] = serde_json::json!(xxgk_report::Report::official_headings());
+    let overview = doc["text"]["overview"].as_str().unwrap().replace("《政务公开条例》", "《中华人民共和国政府信息公开条例》");
+    doc["text"]["overview"] = Value::from(overview);
+    let columns = ["natural", "business", "research", "nonprofit", "legal", "other_org"];
+    let rows = xxgk_report::model::labels::S3_ROWS;
+    let mut table = vec![[0u64; 7]; rows.len()];
+    for (col, divisor) in (0..6).zip([1, 3, 20, 15, 9, 6]) {
+        for (i, row) in (2..=22).enumerate() {
+            table[row][col] = natural[i] / divisor;
+        }
+        let outcome_total: u64 = (2..=22).map(|r| table[r][col]).sum();
+        table[23][col] = outcome_total;
+        table[24][col] = 40 / divisor;
+        table[1][col] = 25 / divisor;
+        table[0][col] = outcome_total + table[24][col] - table[1][col];
+    }
+    for row in table.iter_mut() {
+        row[6] = row[..6].iter().sum();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, column) in columns.iter().chain(["total"].iter()).enumerate() {
+            doc["cells"][format!("s3.{}.{column}", row.key)] = Value::from(table[r][c]);
+        }
+    }
+    doc["cells"]["s3.outcome_total.natural"] = Value::from(outcome_total_natural);
+    let path = dir.join("白城市2024年报.json");
+    fs::write(&path, doc.to_string()).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn one_number_off_in_a_city_wide_report_is_named_with_its_right_value() {
+    let dir = scratch("city_wide");
+    let consistent = city_wide(&dir, 3375);
+    let text = stdout(&xxgk(&["check", &consistent]));
+    assert!(!text.contains("错误 A"), "the generated report is consistent: {text}");
+    let file = city_wide(&dir, 3376);
+    let output = xxgk(&["check", &file]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1));
+    let named = "定位：最可能是（七）总计（自然人）填写有误：改为 3375，则 A001、A002、A003 同时成立";
+    assert_eq!(text.matches(named).count(), 3, "A001, A002 and A003 all name it: {text}");
+    assert_eq!(text.matches("修正（需复核）：将（七）总计（自然人）改为 3375").count(), 3, "{text}");
+
+    // A number is not a safe fix; with --unsafe-fixes it is applied, and the sums hold.
+    let output = xxgk(&["check", "--diff", &file]);
+    assert!(!stdout(&output).contains("3375"), "{}", stdout(&output));
+    let output = xxgk(&["check", "--fix", "--unsafe-fixes", &file]);
+    let text = stdout(&output);
+    assert!(text.contains("\n    A001 将（七）总计（自然人）改为 3375（需复核）\n"), "{text}");
+    assert!(!text.contains("错误 A"), "{text}");
+    let fixed: Value = serde_json::from_str(&fs::read_to_string(dir.join("白城市2024年报（已修正）.json")).unwrap()).unwrap();
+    assert_eq!(fixed["cells"]["s3.outcome_total.natural"], 3375);
+}
+
+#[test]
+fn reviewed_findings_are_shown_and_counted_apart() {
+    let dir = scratch("reviewed");
+    let mut doc: Value = serde_json::from_str(SEED).unwrap();
+    let seed = xxgk_report::model::from_json(SEED).unwrap();
+    let t004 = xxgk_report::check(&seed).into_iter().find(|f| f.code == "T004").unwrap();
+    let fingerprint = xxgk_report::rules::review::fingerprint(&seed, &t004);
+    doc["reviewed"] = serde_json::json!([{"code": "T004", "field": "text.overview", "text": "新郑", "fingerprint": fingerprint, "reason": "新郑是本镇的村名"}]);
+    let path = dir.join("reviewed.json");
+    fs::write(&path, doc.to_string()).unwrap();
+    let text = stdout(&xxgk(&["check", path.to_str().unwrap()]));
+    assert!(text.contains("  已核实 T004 foreign-place-name\n"), "{text}");
+    assert!(text.contains("    已核实：新郑是本镇的村名"), "{text}");
+    assert!(text.contains("0 个错误、7 个警告、0 条提示（另有 1 条已核实）"), "{text}");
+}

@@ -166,6 +166,67 @@ fn totals_are_proposed_from_filled_parts_only() {
     assert_eq!(Array::from(&session.propose_totals().unwrap()).length(), 0, "a correct total is left alone");
 }
 
+fn finding<'a>(all: &'a [JsValue], code: &str) -> &'a JsValue {
+    all.iter().find(|f| get(f, "code").as_string().as_deref() == Some(code)).unwrap_or_else(|| panic!("no {code}"))
+}
+
+#[wasm_bindgen_test]
+fn one_wrong_number_is_named_fixed_and_undone() {
+    let mut session = Session::from_json(SEED).unwrap();
+    let right = session.cell_text("s3.outcome_total.natural").unwrap();
+    let wrong = (right.parse::<u64>().unwrap() + 3).to_string();
+    session.set_cell("s3.outcome_total.natural", &wrong).unwrap();
+    let all = findings(&mut session);
+    let a002 = finding(&all, "A002");
+    let suspect = get(a002, "suspect");
+    assert_eq!(get(&suspect, "set_count").as_f64(), Some(1.0));
+    let cell = Array::from(&get(&suspect, "sets")).get(0);
+    let cell = Array::from(&cell).get(0);
+    assert_eq!(get(&cell, "cell").as_string().as_deref(), Some("s3.outcome_total.natural"));
+    assert_eq!(get(&cell, "value").as_f64(), Some(right.parse::<f64>().unwrap()));
+    assert!(get(&suspect, "message").as_string().unwrap().starts_with("最可能是（七）总计（自然人）填写有误"));
+    let fix = Array::from(&get(a002, "fixes")).get(0);
+    assert_eq!(get(&fix, "applicability").as_string().as_deref(), Some("review"));
+    let applied = session.apply_fix(&get(&fix, "id").as_string().unwrap()).unwrap();
+    assert_eq!(get(&applied, "code").as_string().as_deref(), Some("A001"));
+    assert_eq!(session.cell_text("s3.outcome_total.natural").unwrap(), right);
+    assert!(!codes(&mut session).iter().any(|c| c.starts_with('A')));
+    assert!(session.apply_fix(&get(&fix, "id").as_string().unwrap()).is_err(), "a fix applies once");
+    let edits = Array::from(&session.undo_fix().unwrap());
+    assert_eq!(get(&edits.get(0), "cell").as_string().as_deref(), Some("s3.outcome_total.natural"));
+    assert_eq!(session.cell_text("s3.outcome_total.natural").unwrap(), wrong);
+    assert!(session.undo_fix().unwrap().is_null(), "nothing more to undo");
+}
+
+#[wasm_bindgen_test]
+fn safe_fixes_apply_in_one_step_and_undo_in_one_step() {
+    let mut session = Session::from_json(SEED).unwrap();
+    let before = session.to_json();
+    let applied = Array::from(&session.apply_safe_fixes().unwrap());
+    assert_eq!(applied.length(), 3, "two heading numbers and the regulation's name");
+    let headings = Array::from(&session.headings().unwrap());
+    assert_eq!(headings.get(2).as_string().as_deref(), Some("三、收到和处理政府信息公开申请情况"));
+    assert!(!codes(&mut session).iter().any(|c| c == "S002" || c == "T002"));
+    session.undo_fix().unwrap();
+    assert_eq!(session.to_json(), before);
+}
+
+#[wasm_bindgen_test]
+fn a_warning_marked_reviewed_is_kept_in_the_json_and_an_error_cannot_be() {
+    let mut session = Session::from_json(SEED).unwrap();
+    let all = findings(&mut session);
+    let fingerprint = get(finding(&all, "T004"), "fingerprint").as_string().expect("a warning has a fingerprint");
+    session.mark_reviewed(&fingerprint, "新郑是本镇的村名").unwrap();
+    let mut reloaded = Session::from_draft(&session.to_json()).unwrap();
+    let all = findings(&mut reloaded);
+    assert_eq!(get(finding(&all, "T004"), "reviewed").as_string().as_deref(), Some("新郑是本镇的村名"));
+    assert_eq!(get(&reloaded.import_summary().unwrap(), "warnings").as_f64(), Some(7.0), "counted apart");
+    assert!(reloaded.unmark_reviewed(&fingerprint).unwrap());
+    session.set_cell("s3.new.natural", "").unwrap();
+    let all = findings(&mut session);
+    assert!(get(finding(&all, "V002"), "fingerprint").is_null(), "an error of the V rules cannot be marked");
+}
+
 #[wasm_bindgen_test]
 fn a_panic_is_recorded_for_the_page() {
     // The test harness has its own hook; put the page's in place. It stays: the aborted panic

@@ -12,15 +12,31 @@ pub struct Counts {
     pub error: usize,
     pub warning: usize,
     pub info: usize,
+    /// Findings marked 「已核实」 (reviewed): counted here instead of by their severity.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub reviewed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Counts {
     pub fn of(findings: &[Finding]) -> Counts {
         let mut counts = Counts::default();
         for f in findings {
-            counts.count(f.severity);
+            counts.count_finding(f);
         }
         counts
+    }
+
+    /// Counts a finding by its severity, or as reviewed.
+    pub fn count_finding(&mut self, finding: &Finding) {
+        if finding.reviewed.is_some() {
+            self.reviewed += 1;
+        } else {
+            self.count(finding.severity);
+        }
     }
 
     pub fn count(&mut self, severity: Severity) {
@@ -35,12 +51,17 @@ impl Counts {
         self.error += other.error;
         self.warning += other.warning;
         self.info += other.info;
+        self.reviewed += other.reviewed;
     }
 }
 
 impl std::fmt::Display for Counts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} 个错误、{} 个警告、{} 条提示", self.error, self.warning, self.info)
+        write!(f, "{} 个错误、{} 个警告、{} 条提示", self.error, self.warning, self.info)?;
+        if self.reviewed > 0 {
+            write!(f, "（另有 {} 条已核实）", self.reviewed)?;
+        }
+        Ok(())
     }
 }
 
@@ -84,7 +105,7 @@ impl ReportSummary {
     /// Adds findings found later (the cross-year rules, once the pair is known).
     pub fn add_findings(&mut self, findings: &[Finding]) {
         for f in findings {
-            self.counts.count(f.severity);
+            self.counts.count_finding(f);
             if !self.codes.contains(&f.code) {
                 self.codes.push(f.code);
             }

@@ -15,6 +15,7 @@ mod doc;
 mod docx;
 mod document;
 mod html;
+mod pdf;
 mod pdftext;
 mod sniff;
 mod tables;
@@ -141,7 +142,7 @@ pub fn import_with_summary(bytes: &[u8], file_name: &str) -> Result<(Report, Imp
             let blocks = text::blocks(&text);
             finish(Format::Text, blocks)
         }
-        Format::Pdf => Err(sniff::pdf_error()),
+        Format::Pdf => finish(Format::Pdf, pdf::read(bytes)?),
         Format::Doc => finish(Format::Doc, doc::read(bytes, false)?),
         Format::Wps => finish(Format::Wps, doc::read(bytes, true)?),
         Format::Html => finish(Format::Html, html::read(bytes)?),

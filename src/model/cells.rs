@@ -63,6 +63,14 @@ impl CellId {
         &self.def().label
     }
 
+    /// The label without the table's number and the group every row of 三's results shares:
+    /// 「（七）总计（自然人）」, 「（三）不予公开1.属于国家秘密（自然人）」, 「行政复议（总计）」.
+    pub fn short_label(self) -> String {
+        let def = self.def();
+        let groups: String = def.row.groups.iter().filter(|g| **g != labels::S3_RESULTS).copied().collect();
+        format!("{groups}{}（{}）", def.row.label, def.column.label)
+    }
+
     pub fn kind(self) -> CellKind {
         self.def().kind
     }
@@ -235,5 +243,9 @@ mod tests {
             "三、本年度办理结果（三）不予公开1.属于国家秘密（自然人）"
         );
         assert_eq!(CellId::known("s4.suit_direct.upheld").label(), "四、行政诉讼未经复议直接起诉（结果维持）");
+        assert_eq!(CellId::s3(23, 0).short_label(), "（七）总计（自然人）");
+        assert_eq!(CellId::known("s3.denied.state_secret.total").short_label(), "（三）不予公开1.属于国家秘密（总计）");
+        assert_eq!(CellId::known("s4.review.total").short_label(), "行政复议（总计）");
+        assert_eq!(CellId::known("s2.regulation.in_force").short_label(), "规章（现行有效件数）");
     }
 }

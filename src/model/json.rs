@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use super::cells::CellId;
 use super::report::{Agency, Report, SourceInfo, Texts};
+use super::review::ReviewMark;
 use super::value::CellValue;
 
 /// The value of `format` in every document.
@@ -55,6 +56,8 @@ struct DocumentOut<'a> {
     cells: CellsOut<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: &'a Option<SourceInfo>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    reviewed: &'a [ReviewMark],
 }
 
 /// Reads a report from a JSON document.
@@ -82,6 +85,7 @@ pub fn to_json(report: &Report) -> String {
         text: &report.text,
         cells: CellsOut(report),
         source: &report.source,
+        reviewed: &report.reviewed,
     };
     serde_json::to_string_pretty(&doc).expect("a report always serialises")
 }

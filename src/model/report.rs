@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cells::CellId;
 use super::labels;
+use super::review::ReviewMark;
 use super::value::CellValue;
 
 /// One annual report in the 2021 format (FORMAT.md §5).
@@ -20,6 +21,8 @@ pub struct Report {
     cells: Vec<CellValue>,
     /// What an importer learned about the source document.
     pub source: Option<SourceInfo>,
+    /// Findings a person marked 「已核实」 (reviewed), with the reason.
+    pub reviewed: Vec<ReviewMark>,
 }
 
 /// The agency block.
@@ -341,6 +344,7 @@ impl Report {
             text: Texts::default(),
             cells: vec![CellValue::Missing; CellId::count()],
             source: None,
+            reviewed: Vec::new(),
         }
     }
 

@@ -17,7 +17,7 @@
 //! [`check`]: super::check
 //! [`check_with_previous`]: super::check_with_previous
 
-use super::{Context, FieldAnalysis, Finding, Inputs, RULES};
+use super::{annotate, Context, FieldAnalysis, Finding, Inputs, RULES};
 use crate::model::{Agency, Report, SourceInfo, TextField};
 
 /// A rule engine that remembers, between checks, what it learnt from the prose.
@@ -83,6 +83,7 @@ impl Checker {
         }
         // Stable: within a severity, catalog order.
         self.findings.sort_by_key(|f| f.severity);
+        annotate(report, &mut self.findings);
         &self.findings
     }
 

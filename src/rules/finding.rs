@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use super::fix::Fix;
+use super::suspect::Suspect;
 use super::Rule;
 use crate::model::{CellId, TextField};
 
@@ -90,6 +92,16 @@ pub struct Finding {
     pub difference: Option<i128>,
     /// In Chinese: what is wrong, with the numbers, and how to fix it.
     pub message: String,
+    /// Changes that resolve the finding, safest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<Fix>,
+    /// For the sums of the tables: the cells most likely wrong (error localization).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suspect: Option<Suspect>,
+    /// The reason a person gave when marking the finding 「已核实」 (reviewed); such a finding is
+    /// counted apart from the errors, warnings and notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<String>,
 }
 
 impl Finding {
@@ -105,6 +117,9 @@ impl Finding {
             computed: None,
             difference: None,
             message: message.into(),
+            fixes: Vec::new(),
+            suspect: None,
+            reviewed: None,
         }
     }
 
@@ -134,6 +149,11 @@ impl Finding {
     pub fn with_text_span(mut self, field: TextField, text: &str, byte_start: usize, byte_end: usize) -> Self {
         self.field = Some(field.path().to_string());
         self.span = Some(TextSpan::from_bytes(text, byte_start, byte_end));
+        self
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fixes.push(fix);
         self
     }
 

@@ -5,8 +5,12 @@
 
 mod checker;
 mod finding;
+pub mod fix;
+pub mod locate;
 pub mod reference;
 pub mod registry;
+pub mod review;
+mod suspect;
 
 mod analysis;
 mod a001;
@@ -45,7 +49,9 @@ mod y003;
 pub use analysis::{FieldAnalysis, Prose};
 pub use checker::Checker;
 pub use finding::{Finding, Severity, TextSpan};
+pub use fix::{apply_fixes, undo_fixes, AppliedFix, Applicability, Fix};
 pub use registry::{rule, CROSS_YEAR, RULES};
+pub use suspect::{Suspect, SuspectCell};
 
 use crate::model::{CellId, Report, TextField};
 
@@ -147,7 +153,8 @@ macro_rules! declare_rule {
 pub(crate) use declare_rule;
 
 /// Checks a report against every rule, from scratch; findings come most severe first, then in
-/// catalog order. [`Checker`] gives the same findings for a report checked again and again.
+/// catalog order. [`Checker`] gives the same findings for a report checked again and again. The
+/// findings of the sums name the cells most likely wrong, and reviewed findings say so.
 pub fn check(report: &Report) -> Vec<Finding> {
     check_with_previous(report, None)
 }
@@ -172,5 +179,13 @@ pub fn check_selected(report: &Report, previous: Option<&Report>, select: impl F
         (rule.check)(&context, &mut findings);
     }
     findings.sort_by_key(|f| f.severity);
+    annotate(report, &mut findings);
     findings
+}
+
+/// What a finding learns from the others and from the report: suspects of the sums, fixes that
+/// need the whole table, reviewed marks.
+fn annotate(report: &Report, findings: &mut [Finding]) {
+    suspect::annotate(report, findings);
+    review::annotate(report, findings);
 }

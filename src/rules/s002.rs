@@ -1,3 +1,4 @@
+use super::fix::{Applicability, Fix};
 use super::text::with_span_in;
 use super::{declare_rule, sections, Context, Finding};
 use crate::model::labels::{SECTION_NUMERALS, SECTION_TITLES};
@@ -6,6 +7,8 @@ declare_rule! {
     /// ## 检查内容
     /// 各部分标题应按顺序编号为「一、」至「六、」，文字与格式规定的一致。仅标点符号或空格不同的，
     /// 不报告。
+    ///
+    /// 修正：只有序号不对的，改为正确的序号，是安全修正；标题文字不对的，改为格式规定的标题，需要复核。
     ///
     /// ## 为什么重要
     /// 审核评议时会对报告结构打分：标题编号写成「3、」、部分顺序颠倒，
@@ -74,7 +77,19 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             _ => (trimmed_start, trimmed_start + heading.trim().len()),
         };
-        out.push(with_span_in(Finding::new(&RULE, message), format!("headings[{index}]"), heading, start, end));
+        let path = format!("headings[{index}]");
+        let mut finding = with_span_in(Finding::new(&RULE, message), path.clone(), heading, start, end);
+        let title_at = heading.find(found.title).filter(|_| found.exact_title);
+        if let (true, Some(title_at)) = (wording_wrong, title_at) {
+            // Only the number is wrong or missing: renumbering cannot change the meaning.
+            let numeral = format!("{numeral}、");
+            finding = finding.with_fix(Fix::replace(&path, heading, trimmed_start, title_at, &numeral, Applicability::Safe));
+        } else if wording_wrong {
+            let official = format!("{numeral}、{}", SECTION_TITLES[found.section]);
+            let end = trimmed_start + heading.trim().len();
+            finding = finding.with_fix(Fix::replace(&path, heading, trimmed_start, end, &official, Applicability::Review));
+        }
+        out.push(finding);
     }
 }
 

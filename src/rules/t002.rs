@@ -1,3 +1,4 @@
+use super::fix::{Applicability, Fix};
 use super::text::{prose, sentence_around, Terms};
 use super::{declare_rule, Context, Finding};
 
@@ -9,6 +10,9 @@ declare_rule! {
     /// 2021 年及以后年度的报告依据国办公开办函〔2021〕30号，
     /// 而不是 2019 年的通知国办公开办函〔2019〕60号。
     /// 同一句话中既提到旧文本又提到现行文本（说明修订情况）的，不报告。
+    ///
+    /// 修正：替换为正确的名称。条例名称的替换不会改变原意，是安全修正（「全部安全修正」会一并改正）；
+    /// 令号和文号可能是有意引用旧文本，需要复核。
     ///
     /// ## 为什么重要
     /// 引用不存在或已被取代的文件，会让人觉得报告是照抄的、不够用心；
@@ -36,6 +40,9 @@ struct Citation {
     from_year: Option<i32>,
     /// A sentence holding one of these also cites the right text: not reported.
     unless: &'static [&'static str],
+    /// Replacing the citation cannot change what the text means (a name that exists for no
+    /// other law), so the fix is safe; an order or notice number may be quoted on purpose.
+    safe_fix: bool,
 }
 
 const CITATIONS: &[Citation] = &[
@@ -45,6 +52,7 @@ const CITATIONS: &[Citation] = &[
         why: "没有这一名称的法规",
         from_year: None,
         unless: &[],
+        safe_fix: true,
     },
     Citation {
         written: &["国务院令第492号", "国务院令492号", "第492号国务院令", "国务院第492号令"],
@@ -52,6 +60,7 @@ const CITATIONS: &[Citation] = &[
         why: "第492号令公布的是2007年的条例，2019年修订后的条例为国务院令第711号",
         from_year: None,
         unless: &["711"],
+        safe_fix: false,
     },
     Citation {
         written: &[
@@ -66,6 +75,7 @@ const CITATIONS: &[Citation] = &[
         why: "2019年的格式通知只适用于2019、2020年度报告，2021年度起执行国办公开办函〔2021〕30号",
         from_year: Some(2021),
         unless: &["30号"],
+        safe_fix: false,
     },
 ];
 
@@ -97,7 +107,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 citation.why,
                 citation.right
             );
-            out.push(Finding::new(&RULE, message).with_text_span(field, text, hit.start, hit.end));
+            let applicability = if citation.safe_fix { Applicability::Safe } else { Applicability::Review };
+            let fix = Fix::replace(field.path(), text, hit.start, hit.end, citation.right, applicability);
+            out.push(Finding::new(&RULE, message).with_text_span(field, text, hit.start, hit.end).with_fix(fix));
         }
     }
 }

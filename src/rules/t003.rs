@@ -1,3 +1,4 @@
+use super::fix::{Applicability, Fix};
 use super::text::{char_at, char_before, clause_around, prose, Terms};
 use super::{declare_rule, Context, Finding};
 use crate::model::{Agency, Level};
@@ -12,6 +13,8 @@ declare_rule! {
     /// 引用上级或与上级比较的，不报告：提到上级机关或上级工作部署的分句（「在县政府的正确领导下」
     /// 「按照省政府要求」「参加全县培训」「在全县考核中名列前茅」
     /// 「全省一体化政务服务平台」）不报告；只是恰好包含这些字的词语（健全县级…、全市场）也不报告。
+    ///
+    /// 修正：改为本机关的范围用语（如「全镇」），需要复核：也可能是引用上级而没有写明。
     ///
     /// ## 为什么重要
     /// 乡镇的报告中出现「组织推动全省政府信息公开工作」，显然是从省级报告中抄来的；
@@ -210,7 +213,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     word.name()
                 ),
             };
-            out.push(Finding::new(&RULE, message).with_text_span(field, text, hit.start, hit.end));
+            // A scope word changes what the sentence claims: a person confirms it.
+            let fix = Fix::replace(field.path(), text, hit.start, hit.end, own.word(), Applicability::Review);
+            out.push(Finding::new(&RULE, message).with_text_span(field, text, hit.start, hit.end).with_fix(fix));
         }
     }
 }

@@ -1,3 +1,4 @@
+use super::fix::{Applicability, Fix};
 use super::text::{char_before, clause_around, prose, Terms};
 use super::{declare_rule, Context, Finding};
 
@@ -5,6 +6,8 @@ declare_rule! {
     /// ## 检查内容
     /// 2019 年条例修订前的报告所用的提法，现行格式已不再使用：信息不存在、非本机关政府信息、
     /// 同意公开、收费及减免。「第三方不同意公开」是现行条例本身的用语（第三十二条），不报告。
+    ///
+    /// 修正：「同意公开」可直接改为「予以公开」（需复核）；其他旧提法需要改写所在的句子。
     ///
     /// ## 为什么重要
     /// 旧提法说明文字沿用了以前的报告；现行表格统计的是「1.本机关不掌握相关政府信息」
@@ -52,7 +55,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 "{}使用了旧提法「{old}」：现行条例和年度报告格式的表述为「{current}」，请改用现行表述",
                 field.label()
             );
-            out.push(Finding::new(&RULE, message).with_text_span(field, text, hit.start, hit.end));
+            let mut finding = Finding::new(&RULE, message).with_text_span(field, text, hit.start, hit.end);
+            // Only this term is a drop-in replacement; the others need the sentence rewritten.
+            if old == "同意公开" {
+                finding = finding.with_fix(Fix::replace(field.path(), text, hit.start, hit.end, current, Applicability::Review));
+            }
+            out.push(finding);
         }
     }
 }

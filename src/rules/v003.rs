@@ -1,3 +1,4 @@
+use super::fix::{Applicability, Fix};
 use super::{declare_rule, Context, Finding};
 use crate::model::{Amount, CellId, CellValue, Level};
 
@@ -6,6 +7,8 @@ declare_rule! {
     /// 第二部分「行政事业性收费」的金额是否像是以元而不是以万元填写：
     /// 金额远远超出该级机关的收费规模（乡镇人民政府（街道办事处）为 1,000 万元及以上；
     /// 县级人民政府或政府部门为 100,000 万元及以上；其他为 10,000,000 万元及以上）。
+    ///
+    /// 修正：改为换算成万元的金额，需要复核。
     ///
     /// ## 为什么重要
     /// 该列表头为「本年收费金额（单位：万元）」。以元填写的金额会把收费夸大一万倍。
@@ -40,5 +43,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
          若 {amount} 是以元计的金额，应填写 {in_wan}",
         id.label(),
     );
-    out.push(Finding::new(&RULE, message).with_cells([id]));
+    let fix = Fix::set_cells(ctx.report, &[(id, in_wan.to_string())], Applicability::Review);
+    out.push(Finding::new(&RULE, message).with_cells([id]).with_fix(fix));
 }

@@ -8,7 +8,7 @@ use crate::wasm_shared::error;
 use crate::batch::pairs::previous_mismatch;
 use crate::export::csv::findings_csv;
 use crate::model::{from_json, from_json_keeping_invalid, to_json, CellId, CellValue, Level, Report, TextField};
-use crate::rules::{check, Checker, Severity};
+use crate::rules::{apply_fixes, check, review, undo_fixes, AppliedFix, Applicability, Checker, Finding, Severity};
 
 /// The report inside WebAssembly; JavaScript sends one edit at a time.
 #[wasm_bindgen]
@@ -16,7 +16,12 @@ pub struct Session {
     report: Report,
     /// Re-runs the prose rules only when the prose changed: a keystroke in a table stays cheap.
     checker: Checker,
+    /// Fixes made by `applyFix` / `applySafeFixes`, one entry per call, for `undoFix`.
+    undo: Vec<Vec<AppliedFix>>,
 }
+
+/// How many calls of `applyFix` / `applySafeFixes` `undoFix` can take back.
+const UNDO_DEPTH: usize = 100;
 
 fn cell_id(id: &str) -> Result<CellId, JsValue> {
     CellId::parse(id).ok_or_else(|| error(format!("没有编号为「{id}」的单元格")))
@@ -42,13 +47,13 @@ impl Session {
     pub fn new() -> Session {
         let mut report = Report::empty();
         report.headings = Some(Report::official_headings());
-        Session { report, checker: Checker::new() }
+        Session { report, checker: Checker::new(), undo: Vec::new() }
     }
 
     /// A session on a JSON document (FORMAT.md §5); throws an `Error` with a Chinese message.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<Session, JsValue> {
-        from_json(text).map(|report| Session { report, checker: Checker::new() }).map_err(|e| error(format!("JSON 文件有误：{e}")))
+        from_json(text).map(|report| Session { report, checker: Checker::new(), undo: Vec::new() }).map_err(|e| error(format!("JSON 文件有误：{e}")))
     }
 
     /// A session on a draft saved by the page: as `fromJson`, but text typed into a number cell
@@ -56,7 +61,7 @@ impl Session {
     #[wasm_bindgen(js_name = fromDraft)]
     pub fn from_draft(text: &str) -> Result<Session, JsValue> {
         from_json_keeping_invalid(text)
-            .map(|report| Session { report, checker: Checker::new() })
+            .map(|report| Session { report, checker: Checker::new(), undo: Vec::new() })
             .map_err(|e| error(format!("草稿有误：{e}")))
     }
 
@@ -66,7 +71,7 @@ impl Session {
     #[wasm_bindgen(js_name = importSummary, unchecked_return_type = "ImportSummary")]
     pub fn import_summary(&self) -> Result<JsValue, JsValue> {
         let findings = check(&self.report);
-        let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+        let count = |s: Severity| findings.iter().filter(|f| f.severity == s && f.reviewed.is_none()).count();
         let mut notes = Vec::new();
         if let Some(source) = &self.report.source {
             notes.extend(source.edited_labels.iter().map(|n| format!("{}：「{}」", n.location, n.found)));
@@ -200,8 +205,65 @@ impl Session {
     /// Every finding, errors first (`Finding[]`).
     #[wasm_bindgen(unchecked_return_type = "Finding[]")]
     pub fn check(&mut self) -> Result<JsValue, JsValue> {
-        let views: Vec<FindingView> = self.checker.check(&self.report).iter().map(FindingView::from).collect();
+        let views: Vec<FindingView> = self.checker.check(&self.report).iter().map(|f| FindingView::of_report(f, &self.report)).collect();
         to_js(&views)
+    }
+
+    /// Makes the fix with this ID (`Finding.fixes[i].id` of the last check) if the report still
+    /// holds what it was computed from; returns it (`AppliedFix`). Throws an `Error` with a
+    /// Chinese message when it no longer applies. `undoFix` takes it back.
+    #[wasm_bindgen(js_name = applyFix, unchecked_return_type = "AppliedFix")]
+    pub fn apply_fix(&mut self, id: &str) -> Result<JsValue, JsValue> {
+        let findings = self.checker.check(&self.report);
+        let offered = findings.iter().find_map(|f| f.fixes.iter().find(|fix| fix.id == id).map(|fix| (f.code, fix)));
+        let Some((code, fix)) = offered else {
+            return Err(error("这条修正已不适用：报告已经改过，请按新的检查结果修正"));
+        };
+        let undo = self.report.apply(fix).map_err(|e| error(e.message))?;
+        let applied = AppliedFix { code, fix: fix.clone(), undo };
+        let view = to_js(&applied);
+        self.remember(vec![applied]);
+        view
+    }
+
+    /// 「全部安全修正」: makes every safe fix of the current findings (`AppliedFix[]`, in the order
+    /// made; empty when there is none). One `undoFix` takes them all back.
+    #[wasm_bindgen(js_name = applySafeFixes, unchecked_return_type = "AppliedFix[]")]
+    pub fn apply_safe_fixes(&mut self) -> Result<JsValue, JsValue> {
+        let findings = self.checker.check(&self.report);
+        let applied = apply_fixes(&mut self.report, &findings, Applicability::Safe);
+        let view = to_js(&applied);
+        if !applied.is_empty() {
+            self.remember(applied);
+        }
+        view
+    }
+
+    /// Takes back the last `applyFix` or `applySafeFixes`; returns the edits made (`Edit[]`: the
+    /// cells and fields to show again), or `null` when there is nothing to undo. Throws, undoing
+    /// nothing, when the user has since changed what a fix wrote.
+    #[wasm_bindgen(js_name = undoFix, unchecked_return_type = "Edit[] | null")]
+    pub fn undo_fix(&mut self) -> Result<JsValue, JsValue> {
+        let Some(batch) = self.undo.pop() else { return Ok(JsValue::NULL) };
+        undo_fixes(&mut self.report, &batch).map_err(|e| error(format!("无法撤销：{}", e.message.strip_prefix("无法修正：").unwrap_or(&e.message))))?;
+        let edits: Vec<&crate::model::Edit> = batch.iter().rev().flat_map(|a| &a.undo.edits).collect();
+        to_js(&edits)
+    }
+
+    /// Marks the finding with this `fingerprint` 「已核实」 with a short reason (kept in the report
+    /// and its JSON). Throws for errors of the A and V rules, an empty reason, or a finding that
+    /// is no longer there.
+    #[wasm_bindgen(js_name = markReviewed)]
+    pub fn mark_reviewed(&mut self, fingerprint: &str, reason: &str) -> Result<(), JsValue> {
+        let finding = self.finding_by_fingerprint(fingerprint)?;
+        review::mark(&mut self.report, &finding, reason).map_err(error)
+    }
+
+    /// Removes the 「已核实」 mark of the finding with this fingerprint; false when it had none.
+    #[wasm_bindgen(js_name = unmarkReviewed)]
+    pub fn unmark_reviewed(&mut self, fingerprint: &str) -> Result<bool, JsValue> {
+        let finding = self.finding_by_fingerprint(fingerprint)?;
+        Ok(review::unmark(&mut self.report, &finding))
     }
 
     /// The number of findings, without handing them over (for benchmarks and quick tests).
@@ -252,6 +314,24 @@ impl Session {
     #[wasm_bindgen(js_name = filledCells)]
     pub fn filled_cells(&self) -> usize {
         self.report.cells().filter(|(_, v)| **v != CellValue::Missing).count()
+    }
+}
+
+impl Session {
+    fn remember(&mut self, batch: Vec<AppliedFix>) {
+        if self.undo.len() == UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.undo.push(batch);
+    }
+
+    fn finding_by_fingerprint(&mut self, fingerprint: &str) -> Result<Finding, JsValue> {
+        let findings = self.checker.check(&self.report);
+        findings
+            .into_iter()
+            .find(|f| review::reviewable(f) && review::fingerprint(&self.report, f) == fingerprint)
+            .cloned()
+            .ok_or_else(|| error("找不到这条检查结果：报告已经改过，请重新检查"))
     }
 }
 

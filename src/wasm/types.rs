@@ -30,7 +30,38 @@ export interface Finding {
   difference: number | null;
   /** In Chinese. */
   message: string;
+  /** Changes that resolve the finding; apply one with `Session.applyFix(fix.id)`. */
+  fixes: Fix[];
+  /** For the sums of the tables: the cells most likely wrong. */
+  suspect: Suspect | null;
+  /** The reason given when the finding was marked 「已核实」; such findings are counted apart. */
+  reviewed: string | null;
+  /** What `Session.markReviewed` takes; null for errors of the A and V rules (they cannot be
+   *  marked) and for the batch view's findings. */
+  fingerprint: string | null;
 }
+
+/** "safe": cannot change the meaning (「全部安全修正」 applies these); "review": a person confirms
+ *  it (a number, a scope word); "alternative": one of several equally small fixes, only on request. */
+export type Applicability = "safe" | "review" | "alternative";
+
+/** One change; `before` is what the fix expects to find (a stale fix is refused). Text offsets
+ *  count Unicode characters (code points), not UTF-16 units. */
+export type Edit =
+  | { kind: "cell"; cell: string; before: string; after: string }
+  | { kind: "text"; field: string; start: number; end: number; before: string; after: string };
+
+export interface Fix { id: string; title: string; applicability: Applicability; edits: Edit[]; }
+
+/** A fix that was made, the code of the finding that offered it, and the fix that undoes it. */
+export interface AppliedFix { code: string; fix: Fix; undo: Fix; }
+
+/** A cell of a suspect set: `value` is the one value that works; `min`/`max` a range (P001). */
+export interface SuspectCell { cell: string; current: number; value: number | null; min: number | null; max: number | null; }
+
+/** `sets`: every smallest set of cells whose change mends the broken sums; `set_count` 1 means
+ *  the cells are identified (mark `sets[0]` strongly), more means the tables cannot tell. */
+export interface Suspect { sets: SuspectCell[][]; set_count: number; rules: string[]; message: string; }
 
 export type Scope = "col" | "colgroup" | "row" | "rowgroup" | "none";
 export type GridCell =

@@ -1,4 +1,5 @@
-//! Importing the seed report from every format (criterion), and a real portal page.
+//! Importing the seed report from every format (criterion), a real portal page and a real
+//! published PDF (洪泽区, 5 pages exported by WPS).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use xxgk_report::import::import;
@@ -17,6 +18,8 @@ fn bench(c: &mut Criterion) {
         ("seed.txt in GBK", gbk),
         ("shuyang portal page (111 KB)", fixture("real/shuyang-fgj-2023/report.html")),
         ("hongze pdftotext -layout", fixture("real/hongze-2024/pdftotext-layout.txt")),
+        ("seed.pdf (LibreOffice, 4 pages)", fixture("import/lo-pdf/seed.pdf")),
+        ("hongze report.pdf (WPS, 5 pages)", fixture("real/hongze-2024/report.pdf")),
     ];
     for (name, bytes) in &inputs {
         c.bench_function(&format!("import {name}"), |b| b.iter(|| import(std::hint::black_box(bytes), name).unwrap()));

@@ -68,6 +68,9 @@ before(async () => {
       try { files.push(d.importFile(new Uint8Array(f.bytes), f.name)); } catch (e) { /* a fixture meant to fail */ }
     }
     const imported = w.Session.fromDraft(files[files.length - 1].json);
+    const findings = broken.check();
+    const applied = broken.applySafeFixes();
+    const undone = broken.undoFix();
 
     // A batch with a pair (Y001), a copied passage, a broken file and a 2019-table report.
     const encode = (o) => new TextEncoder().encode(JSON.stringify(o));
@@ -87,7 +90,7 @@ before(async () => {
     return {
       layouts: w.layouts(), cellCatalog: w.cellCatalog(), rules: w.rules(), levels: w.levels(),
       textFields: w.textFields(), reportFields: w.reportFields(), severities: w.severities(),
-      findings: broken.check(), totals: partial.proposeTotals(), headings: broken.headings(),
+      findings, applied, undone, totals: partial.proposeTotals(), headings: broken.headings(),
       importSummary: imported.importSummary(), files,
       batchFiles, comparison, years: batch.years(), rollup: batch.rollup(2024, '淮安市人民政府'), batchFindings: batch.findings(0),
       previous, previousFindings: withPrevious.check(), noPrevious: (withPrevious.clearPrevious(), withPrevious.previous()),
@@ -124,6 +127,8 @@ test('what the binding returns is exactly what its declarations say', () => {
   const v = values;
   assert.ok(v.findings.some((f) => f.span !== null) && v.findings.some((f) => f.cells.length > 1) && v.findings.some((f) => f.field !== null && f.span === null), 'findings of every shape');
   assert.ok(v.totals.length > 0 && v.totals.some((t) => t.current !== ''), 'totals, one typed');
+  assert.ok(v.findings.some((f) => f.suspect !== null) && v.findings.some((f) => f.fixes.some((x) => x.edits.some((e) => e.kind === 'text'))), 'suspects and fixes');
+  assert.ok(v.applied.length > 0 && v.undone !== null, 'fixes applied and undone');
   assert.ok(v.comparison.pairs.length === 1 && v.comparison.copies.length > 0 && v.batchFiles.some((f) => f.error !== null), 'a batch of every shape');
   assert.ok(v.previousFindings.some((f) => f.code === 'Y001') && v.noPrevious === null, 'last year\'s report given and taken back');
   const source = `
@@ -140,6 +145,8 @@ export const textFields: W.TextFieldInfo[] = ${literal(v.textFields)};
 export const reportFields: W.ReportField[] = ${literal(v.reportFields)};
 export const severities: W.SeverityInfo[] = ${literal(v.severities)};
 export const findings: W.Finding[] = ${literal(v.findings)};
+export const applied: W.AppliedFix[] = ${literal(v.applied)};
+export const undone: W.Edit[] | null = ${literal(v.undone)};
 export const totals: W.TotalProposal[] = ${literal(v.totals)};
 export const headings: string[] | null = ${literal(v.headings)};
 export const importSummary: W.ImportSummary = ${literal(v.importSummary)};
@@ -171,6 +178,9 @@ export const calls = {
   toJson: s.toJson() satisfies string, findingsCsv: s.findingsCsv() satisfies string, fileStem: s.fileStem() satisfies string,
   isBlank: s.isBlank() satisfies boolean, filledCells: s.filledCells() satisfies number,
   importSummary: s.importSummary() satisfies W.ImportSummary,
+  applyFix: s.applyFix('0123456789abcdef') satisfies W.AppliedFix, applySafeFixes: s.applySafeFixes() satisfies W.AppliedFix[],
+  undoFix: s.undoFix() satisfies W.Edit[] | null, markReviewed: s.markReviewed('0123456789abcdef', '理由') satisfies void,
+  unmarkReviewed: s.unmarkReviewed('0123456789abcdef') satisfies boolean,
   importFile: d.importFile(new Uint8Array(), 'a.docx') satisfies D.ImportedFile,
   toDocx: d.toDocx('{}') satisfies Uint8Array, docxFileName: d.docxFileName('{}') satisfies string,
   htmlFragment: d.htmlFragment('{}') satisfies string, htmlPage: d.htmlPage('{}') satisfies string,

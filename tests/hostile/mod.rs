@@ -2,6 +2,8 @@
 //! browser tests (tests/import_wasm.rs): each case is the bytes, a file name, and a piece of
 //! the Chinese message it must get.
 
+mod pdf;
+
 pub struct Hostile {
     pub what: &'static str,
     pub bytes: Vec<u8>,
@@ -23,7 +25,7 @@ pub fn cases() -> Vec<Hostile> {
     let many: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b""[..])).collect();
     let deep = format!("<w:document>{}{}</w:document>", "<w:p>".repeat(10_000), "</w:p>".repeat(10_000));
     let gbk_xml = b"<w:document><w:body><w:p><w:r><w:t>\xC4\xEA</w:t></w:r></w:p></w:body></w:document>";
-    vec![
+    let mut cases = vec![
         case("empty file", Vec::new(), "a.docx", "空的"),
         case("not a zip", b"PK\x03\x04 not really a zip".to_vec(), "a.docx", "已损坏或不完整"),
         case("old binary .doc", ole, "report.docx", "Word 97-2003"),
@@ -52,7 +54,9 @@ pub fn cases() -> Vec<Hostile> {
         case(".doc with its directory beyond the file", doc_with_header_field(0x30, 0x00FF_FFF0), "dir.doc", "已损坏"),
         case(".doc whose text pieces point outside", doc_with_broken_piece_table(), "pieces.doc", "已损坏"),
         case(".doc flagged encrypted", doc_flagged_encrypted(), "secret.doc", "打开密码"),
-    ]
+    ];
+    cases.extend(pdf::cases());
+    cases
 }
 
 fn deep_html(depth: usize) -> String {

@@ -4,6 +4,8 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use crate::fix::{FixMode, FixOptions};
+
 /// What the user asked for.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
@@ -31,6 +33,8 @@ pub struct CheckOptions {
     pub no_progress: bool,
     /// Skip the search for text copied between agencies.
     pub no_copies: bool,
+    /// `--fix`, `--diff`, `--unsafe-fixes`, `--in-place`, `--to`.
+    pub fix: FixOptions,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -139,6 +143,23 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
                 check.no_progress = true;
                 sum.no_progress = true;
             }
+            ("check", "--fix" | "--diff") => {
+                no_value(&inline_value)?;
+                let mode = if name == "--fix" { FixMode::Apply } else { FixMode::Diff };
+                if check.fix.mode != FixMode::Off && check.fix.mode != mode {
+                    return Err(usage("--fix 和 --diff 只能选一个"));
+                }
+                check.fix.mode = mode;
+            }
+            ("check", "--unsafe-fixes") => {
+                no_value(&inline_value)?;
+                check.fix.unsafe_fixes = true;
+            }
+            ("check", "--in-place") => {
+                no_value(&inline_value)?;
+                check.fix.in_place = true;
+            }
+            ("check", "--to" | "-t") => check.fix.to = Some(value(name, inline_value, &mut args)?),
             ("sum", "--agency") => sum.agency = Some(value(name, inline_value, &mut args)?),
             ("convert", "--to" | "-t") => to = Some(value(name, inline_value, &mut args)?),
             ("convert" | "check" | "sum", "--output" | "-o") => output = Some(PathBuf::from(value(name, inline_value, &mut args)?)),
@@ -165,6 +186,10 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
             };
             if check.format == CheckFormat::Xlsx && check.output.is_none() {
                 return Err(usage("--format xlsx 需要用 -o 指定输出文件，例如 -o 检查结果.xlsx"));
+            }
+            check.fix.check().map_err(usage)?;
+            if check.fix.active() && !matches!(check.format, CheckFormat::Text | CheckFormat::Json) {
+                return Err(usage("--fix 和 --diff 只能以文本或 JSON 输出"));
             }
             if check.previous.is_some() && check.inputs.len() != 1 {
                 return Err(usage(
@@ -253,6 +278,8 @@ mod tests {
             run(&["convert", "a.json", "--to=json", "-o", "b.json"]),
             Ok(Command::Convert { file: "a.json".into(), to: "json".into(), output: Some("b.json".into()) })
         );
+        let Ok(Command::Check(options)) = run(&["check", "--fix", "--unsafe-fixes", "a.json"]) else { panic!("fix") };
+        assert_eq!(options.fix, FixOptions { mode: FixMode::Apply, unsafe_fixes: true, ..FixOptions::default() });
         assert_eq!(run(&["check", "a.json", "--help"]), Ok(Command::Help));
         assert_eq!(run(&["--version"]), Ok(Command::Version));
     }
@@ -275,5 +302,9 @@ mod tests {
         assert!(message(&["check", "a", "b", "--previous", "c"]).contains("自动配对"));
         assert!(message(&["check", "a", "-j", "0"]).contains("正整数"));
         assert!(message(&["sum"]).contains("汇总"));
+        assert!(message(&["check", "--fix", "--diff", "a.json"]).contains("只能选一个"));
+        assert!(message(&["check", "--unsafe-fixes", "a.json"]).contains("--fix 或 --diff"));
+        assert!(message(&["check", "--fix", "--to", "pdf", "a.json"]).contains("json 或 docx"));
+        assert!(message(&["check", "--fix", "--format", "csv", "a.json"]).contains("文本或 JSON"));
     }
 }

@@ -44,6 +44,9 @@ fn process(input: &Input, previous: Option<&Report>, fingerprint: bool) -> Proce
 }
 
 pub fn run(options: &CheckOptions) -> io::Result<Status> {
+    if options.fix.active() {
+        return crate::fix::run(options);
+    }
     let found = files::find(&options.inputs);
     if found.skipped > 0 {
         eprintln!("xxgk：文件夹中有 {} 个文件不是报告（按扩展名判断），已跳过", found.skipped);
@@ -453,7 +456,8 @@ fn json_entry(out: &mut Box<dyn Write>, first: &mut bool, value: &impl Serialize
 }
 
 pub fn print_finding(out: &mut impl Write, f: &Finding, indent: &str) -> io::Result<()> {
-    writeln!(out, "{indent}{} {} {}", f.severity.label(), f.code, f.name)?;
+    let label = if f.reviewed.is_some() { "已核实" } else { f.severity.label() };
+    writeln!(out, "{indent}{label} {} {}", f.code, f.name)?;
     writeln!(out, "{indent}  {}", f.message)?;
     if !f.cells.is_empty() {
         let cells: Vec<&str> = f.cells.iter().map(|c| c.as_str()).collect();
@@ -472,5 +476,5 @@ pub fn print_finding(out: &mut impl Write, f: &Finding, indent: &str) -> io::Res
             None => writeln!(out, "{indent}  位置：{place}")?,
         }
     }
-    Ok(())
+    crate::fix::print_finding_notes(out, f, indent)
 }

@@ -4,6 +4,7 @@ mod args;
 mod check;
 mod convert;
 mod files;
+mod fix;
 mod input;
 mod pool;
 mod progress;
@@ -23,6 +24,10 @@ xxgk —— 政府信息公开工作年度报告检查工具（国办公开办�
 用法：
   xxgk check [选项] 文件或文件夹...          检查年度报告（文件夹含子文件夹），按文件列出发现的问题
   xxgk check 本年报告 --previous 上年报告    同时与上一年度报告对比（Y001—Y003）
+  xxgk check --fix [--unsafe-fixes] 文件或文件夹...
+                                            应用修正，修正后的报告写在原文件旁（不覆盖原文件）
+  xxgk check --diff [--unsafe-fixes] 文件或文件夹...
+                                            列出将要做的修正，不写入文件
   xxgk sum 文件或文件夹... [-o 汇总.xlsx|.json|.docx] [--agency 机关名称]
                                             汇总各报告的统计表（逐格相加），并检查汇总结果
   xxgk rules [--json | --markdown]          列出全部检查规则
@@ -39,6 +44,13 @@ xxgk —— 政府信息公开工作年度报告检查工具（国办公开办�
   -p, --previous 文件（check）上一年度的报告（任何可导入的格式），只能检查一个文件时使用；
                    检查多个文件时，同一机关相邻年度的报告自动配对
   --no-copies      （check）不查找不同机关报告之间雷同的文字
+  --fix            （check）应用安全修正（标题序号、条例名称等不改变原意的修正），
+                   修正后的报告写入「<原文件名>（已修正）.json」（Word 文件为 .docx）
+  --unsafe-fixes   （check）同时应用需复核的修正（数字、范围用语等）；有几种同样小的
+                   改法（无法确定是哪一格）时，一律不自动修正
+  --diff           （check）只列出修正前后的内容，不写入文件
+  --in-place       （check --fix）直接写回原文件（.json 或 .docx）
+  --to 格式        （check --fix）修正后报告的格式：json 或 docx
   -j, --jobs 数量  （check、sum）同时处理的线程数，默认为处理器核数
   --no-progress    不显示进度条（输出不是终端时本来就不显示）
   --agency 名称    （sum）汇总报告的机关名称
@@ -58,6 +70,8 @@ xxgk —— 政府信息公开工作年度报告检查工具（国办公开办�
   xxgk check 各部门报告/ --format xlsx -o 检查结果.xlsx
   xxgk check 2024年报.docx --previous 2023年报.pdf
   xxgk check --json 报告/*.json > 检查结果.json
+  xxgk check --diff 2024年报.docx
+  xxgk check --fix 2024年报.docx                （写入「2024年报（已修正）.docx」）
   xxgk sum 各部门报告/ -o 汇总.xlsx
   xxgk convert 2024年报.json --to json -o 规范化.json
   xxgk convert 2024年报.docx --to docx          （写入「<机关名称><年份>年政府信息公开工作年度报告.docx」）

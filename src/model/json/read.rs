@@ -13,6 +13,7 @@ use serde::Deserialize;
 use super::{JsonError, FORMAT_ID};
 use crate::model::cells::{CellId, CellKind};
 use crate::model::report::{Agency, Level, Report, SourceInfo, Texts};
+use crate::model::review::ReviewMark;
 use crate::model::value::{Amount, CellValue};
 
 pub(super) fn read(text: &str, keep_invalid: bool) -> Result<Report, JsonError> {
@@ -236,7 +237,7 @@ impl<'de> DeserializeSeed<'de> for DocumentSeed<'_> {
     }
 }
 
-const DOCUMENT_KEYS: &[&str] = &["format", "year", "agency", "headings", "text", "cells", "source"];
+const DOCUMENT_KEYS: &[&str] = &["format", "year", "agency", "headings", "text", "cells", "source", "reviewed"];
 
 impl<'de> Visitor<'de> for DocumentSeed<'_> {
     type Value = Report;
@@ -263,7 +264,8 @@ impl<'de> Visitor<'de> for DocumentSeed<'_> {
                         report.set_cell(id, value);
                     }
                 }
-                _ => report.source = map.next_value_seed(SourceSeed)?,
+                "source" => report.source = map.next_value_seed(SourceSeed)?,
+                _ => report.reviewed = map.next_value_seed(ReviewedSeed { at })?,
             }
             Ok(())
         })?;
@@ -526,6 +528,115 @@ impl<'de> DeserializeSeed<'de> for SourceSeed {
         Option::<SourceInfo>::deserialize(d).map_err(|_| {
             de::Error::custom("导入信息（source）不是导入程序写出的样子：它由导入程序填写，请勿手工修改，或删去整个 source")
         })
+    }
+}
+
+// ---- Reviewed marks --------------------------------------------------------------------
+
+/// `reviewed`: the 「已核实」 marks (see [`ReviewMark`]).
+struct ReviewedSeed<'a> {
+    at: At<'a>,
+}
+
+impl<'de> DeserializeSeed<'de> for ReviewedSeed<'_> {
+    type Value = Vec<ReviewMark>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ReviewedSeed<'_> {
+    type Value = Vec<ReviewMark>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("由已核实标记（{\"code\": …, \"fingerprint\": …, \"reason\": …}）组成的数组")
+    }
+
+    refuse!('de; bool, number, str, null, map);
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut marks = Vec::new();
+        loop {
+            let path = Path::Index(&self.at.path, marks.len());
+            let at = At { track: self.at.track, path };
+            let Some(mark) = seq.next_element_seed(MarkSeed { at }).map_err(|e| self.at.note(path, e))? else {
+                return Ok(marks);
+            };
+            marks.push(mark);
+        }
+    }
+}
+
+struct MarkSeed<'a> {
+    at: At<'a>,
+}
+
+impl<'de> DeserializeSeed<'de> for MarkSeed<'_> {
+    type Value = ReviewMark;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<ReviewMark, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+const MARK_KEYS: &[&str] = &["code", "fingerprint", "reason", "cells", "field", "text"];
+
+impl<'de> Visitor<'de> for MarkSeed<'_> {
+    type Value = ReviewMark;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("已核实标记对象（{\"code\": …, \"fingerprint\": …, \"reason\": …}）")
+    }
+
+    refuse!('de; bool, number, str, null, seq);
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ReviewMark, A::Error> {
+        let mut mark = ReviewMark::default();
+        let seen = read_object(map, self.at, MARK_KEYS, |key, map| {
+            match MARK_KEYS[key] {
+                "code" => mark.code = map.next_value_seed(StringSeed)?,
+                "fingerprint" => mark.fingerprint = map.next_value_seed(StringSeed)?,
+                "reason" => mark.reason = map.next_value_seed(StringSeed)?,
+                "cells" => mark.cells = map.next_value_seed(StringsSeed)?,
+                "field" => mark.field = Some(map.next_value_seed(StringSeed)?),
+                _ => mark.text = map.next_value_seed(StringSeed)?,
+            }
+            Ok(())
+        })?;
+        if let Some(missing) = MARK_KEYS[..3].iter().zip(&seen).find_map(|(key, seen)| (!seen).then_some(key)) {
+            return Err(de::Error::custom(format!("已核实标记缺少必需的键 \"{missing}\"")));
+        }
+        Ok(mark)
+    }
+}
+
+/// An array of strings.
+struct StringsSeed;
+
+impl<'de> DeserializeSeed<'de> for StringsSeed {
+    type Value = Vec<String>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<String>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StringsSeed {
+    type Value = Vec<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("由文字（字符串）组成的数组")
+    }
+
+    refuse!('de; bool, number, str, null, map);
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(StringSeed)? {
+            items.push(item);
+        }
+        Ok(items)
     }
 }
 
