@@ -239,6 +239,8 @@ fuzz_seed() {
     docx) mapfile -t files < <(find tests/fixtures -name '*.docx') ;;
     html|html_paste) mapfile -t files < <(find tests/fixtures -name '*.html' -o -name '*.htm') ;;
     doc) mapfile -t files < <(find tests/fixtures -name '*.doc' -o -name '*.wps') ;;
+    pdf) mapfile -t files < <(find tests/fixtures -name '*.pdf') ;;
+    pdf_content) python3 fuzz/seeds/pdf_content.py "$dir" ;;
     docx_xml)
       for f in $(find tests/fixtures -name '*.docx'); do
         python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml"))' \
@@ -266,6 +268,7 @@ fuzz_dict() {
     text) echo fuzz/dict/text.dict ;;
     docx|docx_xml) echo fuzz/dict/xml.dict ;;
     html|html_paste) echo fuzz/dict/html.dict ;;
+    pdf|pdf_content) echo fuzz/dict/pdf.dict ;;
     import) echo fuzz/dict/all.dict ;;
     *) [[ -f fuzz/dict/$1.dict ]] && echo "fuzz/dict/$1.dict" ;;
   esac

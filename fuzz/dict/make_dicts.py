@@ -53,6 +53,18 @@ HTML = ['<html>', '</html>', '<head>', '<body>', '<meta charset="gbk">', '<meta 
         '<h1>', '<title>', '&nbsp;', '&amp;', '&#12288;', '&#x3000;', '&lt;', '\ufeff', '<![CDATA[',
         '索引号', '发布机构', '发布日期']
 
+PDF = ['%PDF-1.7', '%%EOF', 'obj', 'endobj', 'stream', 'endstream', 'xref', 'trailer', 'startxref', ' 0 R',
+       '<<', '>>', '[', ']', '/Type', '/Catalog', '/Pages', '/Page', '/Kids', '/Count', '/Parent', '/MediaBox',
+       '/Rotate 90', '/Resources', '/Font', '/XObject', '/Contents', '/Length', '/Filter', '/FlateDecode',
+       '/DecodeParms', '/Predictor 12', '/ObjStm', '/XRef', '/Encrypt', '/Subtype', '/Type0', '/TrueType',
+       '/Type1', '/Type3', '/CIDFontType2', '/Identity-H', '/Identity-V', '/ToUnicode', '/Encoding',
+       '/WinAnsiEncoding', '/Differences', '/DescendantFonts', '/W', '/DW', '/Widths', '/FirstChar',
+       '/Form', '/BBox', '/Matrix', '/Prev', '/Size', '/Root', 'begincmap', 'endcmap', 'beginbfchar',
+       'endbfchar', 'beginbfrange', 'endbfrange', 'begincodespacerange', 'endcodespacerange', '<0000> <FFFF>',
+       'BT', 'ET', 'Tf', 'Td', 'TD', 'Tm', 'T*', 'Tj', 'TJ', "'", '"', 'Tc', 'Tw', 'Tz', 'TL', 'Ts', 'Tr', 'q',
+       'Q', 'cm', 're', 'm', 'l', 'c', 'h', 'S', 's', 'f', 'f*', 'B', 'n', 'W', 'w', 'Do', 'gs', 'BI', 'ID', 'EI',
+       '/F1 12 Tf', '1 0 0 1 72 720 Tm', '<4E00>', '(- 2 -)', '0 0 595 842 re']
+
 def write(name, head, body):
     open(f'fuzz/dict/{name}.dict', 'w', encoding='utf-8').write(f'# {head} (written by make_dicts.py)\n' + body)
 
@@ -60,4 +72,5 @@ write('xml', 'WordprocessingML and zip tokens, then the official labels', lines(
 write('json', 'The JSON document (FORMAT.md section 5), then the official labels', lines(JSON) + lines(labels))
 write('text', 'The official labels and headings, as text extracts them', lines(labels))
 write('html', 'HTML as portals and Word write it, then the official labels', lines(HTML) + lines(labels))
-write('all', 'Every token of the other dictionaries', lines(XML) + lines(JSON) + lines(HTML) + lines(labels))
+write('pdf', 'PDF objects, content operators and CMap keywords', lines(PDF))
+write('all', 'Every token of the other dictionaries', lines(XML) + lines(JSON) + lines(HTML) + lines(PDF) + lines(labels))

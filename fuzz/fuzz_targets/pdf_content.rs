@@ -1,5 +1,5 @@
-//! Structure-aware PDF: the input is a page's content stream and a ToUnicode CMap (split at
-//! `%%CMAP%%`), put into a valid one-page PDF, so the mutations reach the text operators, the
+//! Structure-aware PDF: the input is a page's content stream and its fonts' ToUnicode CMaps (see
+//! `pdf_with_content`), put into a valid one-page PDF, so the mutations reach the text operators, the
 //! font mapping, the lines and the table grid rather than the object parser.
 #![no_main]
 use libfuzzer_sys::fuzz_target;

@@ -98,30 +98,39 @@ pub fn docx_with_document(xml: &[u8]) -> Vec<u8> {
     zip.finish().expect("finishing in memory").into_inner()
 }
 
-/// Where a `pdf_content` input splits into the content stream and the ToUnicode CMap.
-pub const PDF_CMAP_MARK: &[u8] = b"%%CMAP%%";
+/// Where a `pdf_content` input starts the next font: after it, `1` or `2` (the font's code
+/// length in bytes) and the font's ToUnicode CMap.
+pub const PDF_FONT_MARK: &[u8] = b"%%CMAP%%";
 
-/// A one-page PDF whose content stream and ToUnicode CMap come from `data` (split at
-/// [`PDF_CMAP_MARK`]). Every font name the content selects (`/F1 12 Tf`) is a Type0
-/// Identity-H font with that CMap, as WPS and LibreOffice write Chinese text.
+/// A one-page PDF from a `pdf_content` input: a content stream, then per font (in the order
+/// the content first selects them with `Tf`) [`PDF_FONT_MARK`], the code length and the
+/// ToUnicode CMap (fuzz/seeds/pdf_content.py writes seeds from real PDFs). Two-byte fonts are
+/// Type0 Identity-H, as WPS and LibreOffice write Chinese text; one-byte fonts TrueType.
 pub fn pdf_with_content(data: &[u8]) -> Vec<u8> {
-    let (content, cmap) = match data.windows(PDF_CMAP_MARK.len()).position(|w| w == PDF_CMAP_MARK) {
-        Some(at) => (&data[..at], &data[at + PDF_CMAP_MARK.len()..]),
-        None => (data, &b""[..]),
-    };
-    let mut fonts = String::new();
-    for name in font_names(content) {
-        fonts.push_str(&format!("/{name} 5 0 R "));
-    }
-    let objects: Vec<Vec<u8>> = vec![
+    let mut parts = split(data, PDF_FONT_MARK).into_iter();
+    let content = parts.next().unwrap_or_default();
+    let fonts: Vec<(bool, &[u8])> = parts.map(|p| (p.first() != Some(&b'1'), p.get(1..).unwrap_or_default())).collect();
+    let names = font_names(content);
+    let mut objects: Vec<Vec<u8>> = vec![
         b"<</Type/Catalog/Pages 2 0 R>>".to_vec(),
         b"<</Type/Pages/Kids[3 0 R]/Count 1>>".to_vec(),
-        format!("<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<<{fonts}>>>>/Contents 4 0 R>>").into_bytes(),
+        Vec::new(),
         stream(content),
-        b"<</Type/Font/Subtype/Type0/BaseFont/SimSun/Encoding/Identity-H/DescendantFonts[6 0 R]/ToUnicode 7 0 R>>".to_vec(),
-        b"<</Type/Font/Subtype/CIDFontType2/BaseFont/SimSun/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/DW 1000>>".to_vec(),
-        stream(cmap),
     ];
+    let mut resources = String::new();
+    for (i, name) in names.iter().enumerate() {
+        let (two_bytes, cmap) = fonts.get(i).copied().unwrap_or((true, &b""[..]));
+        let font = objects.len() + 1;
+        resources.push_str(&format!("/{name} {font} 0 R "));
+        if two_bytes {
+            objects.push(format!("<</Type/Font/Subtype/Type0/BaseFont/SimSun/Encoding/Identity-H/DescendantFonts[{} 0 R]/ToUnicode {} 0 R>>", font + 1, font + 2).into_bytes());
+            objects.push(b"<</Type/Font/Subtype/CIDFontType2/BaseFont/SimSun/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/DW 1000>>".to_vec());
+        } else {
+            objects.push(format!("<</Type/Font/Subtype/TrueType/BaseFont/SimSun/FirstChar 32/LastChar 126/ToUnicode {} 0 R>>", font + 1).into_bytes());
+        }
+        objects.push(stream(cmap));
+    }
+    objects[2] = format!("<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<<{resources}>>>>/Contents 4 0 R>>").into_bytes();
     let mut pdf = b"%PDF-1.7\n".to_vec();
     let mut offsets = Vec::new();
     for (i, body) in objects.iter().enumerate() {
@@ -139,6 +148,17 @@ pub fn pdf_with_content(data: &[u8]) -> Vec<u8> {
     pdf
 }
 
+fn split<'a>(data: &'a [u8], mark: &[u8]) -> Vec<&'a [u8]> {
+    let mut parts = Vec::new();
+    let mut rest = data;
+    while let Some(at) = rest.windows(mark.len()).position(|w| w == mark) {
+        parts.push(&rest[..at]);
+        rest = &rest[at + mark.len()..];
+    }
+    parts.push(rest);
+    parts
+}
+
 fn stream(bytes: &[u8]) -> Vec<u8> {
     let mut out = format!("<</Length {}>>\nstream\n", bytes.len()).into_bytes();
     out.extend_from_slice(bytes);
@@ -146,7 +166,8 @@ fn stream(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-/// The font names a content stream selects with `Tf` (at most 16, PDF name characters only).
+/// The font names a content stream selects with `Tf`, in order of first use (at most 16,
+/// PDF name characters only).
 fn font_names(content: &[u8]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let text = String::from_utf8_lossy(content);
