@@ -59,11 +59,14 @@ def seeds(pdf):
             seed += b'%%CMAP%%' + width + (cmap or b'')
         yield seed
 
-out = sys.argv[1]
-os.makedirs(out, exist_ok=True)
-for path in sorted(glob.glob('tests/fixtures/**/*.pdf', recursive=True)):
-    pdf = open(path, 'rb').read()
-    if b'/Encrypt' in pdf:
-        continue
-    for seed in list(seeds(pdf))[:6]:
-        open(os.path.join(out, hashlib.sha1(seed).hexdigest()[:16]), 'wb').write(seed)
+def main(out):
+    os.makedirs(out, exist_ok=True)
+    for path in sorted(glob.glob('tests/fixtures/**/*.pdf', recursive=True)):
+        pdf = open(path, 'rb').read()
+        if b'/Encrypt' in pdf:
+            continue
+        for seed in list(seeds(pdf))[:6]:
+            open(os.path.join(out, hashlib.sha1(seed).hexdigest()[:16]), 'wb').write(seed)
+
+if __name__ == '__main__':
+    main(sys.argv[1])
