@@ -148,6 +148,8 @@ cmd_build() {
   # The Web Workers of the documents and batch modules: one classic script each (no module
   # workers in Firefox ESR 78).
   node www/tools/dist.mjs --worker
+  # The place-name table of rule T004, which the page's module leaves out (fetched on first prose).
+  cp src/data/places.tsv www/pkg/places.tsv
 }
 
 # ---- checks -------------------------------------------------------------------

@@ -81,6 +81,20 @@ pub fn report_fields() -> Result<JsValue, JsValue> {
     to_js(&fields)
 }
 
+/// Hands over the place-name table (`www/pkg/places.tsv`) that the page's module leaves out:
+/// rule T004 finds places from then on (sessions checked before need `recheckAll`). Returns
+/// false when the table was there already; throws a Chinese message when the text is not it.
+#[wasm_bindgen(js_name = installPlaceNames)]
+pub fn install_place_names(text: String) -> Result<bool, JsValue> {
+    crate::rules::text::places::install(text).map_err(|e| JsValue::from(js_sys::Error::new(&e)))
+}
+
+/// Whether the place-name table is there (built in, or installed).
+#[wasm_bindgen(js_name = placeNamesAvailable)]
+pub fn place_names_available() -> bool {
+    crate::rules::text::places::available()
+}
+
 /// Whether a file found in a folder is taken as a report (by its extension; never a hidden file
 /// or Word's `~$` lock file): the rule of `xxgk check` for folders.
 #[wasm_bindgen(js_name = isReportFileName)]

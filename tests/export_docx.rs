@@ -144,3 +144,57 @@ fn libreoffice_shows_every_heading_label_and_number() {
         }
     }
 }
+
+/// 发文机关署名 and 成文日期 as LibreOffice lays them out (GB/T 9704-2012, 7.3.5.2): the name two
+/// characters (2 × 16 pt) from the right margin, the date on the next line, its first character
+/// two characters right of the name's first character; a date longer than the name stands two
+/// characters from the margin. (The name's place in the second case depends on the width of
+/// the digits of the font, which is not 仿宋_GB2312 here: not checked.)
+#[test]
+fn the_signature_ends_the_document_where_gb_t_9704_puts_it() {
+    if !tools::required("soffice", "--version", "libreoffice-writer-nogui fonts-noto-cjk")
+        || !tools::required("pdftotext", "-v", "poppler-utils")
+    {
+        return;
+    }
+    let character = 16.0;
+    // A4 is 595.3 pt wide; the right margin is 26 mm (73.7 pt).
+    let margin = 595.3 - 26.0 / 25.4 * 72.0;
+    for (agency, dir) in [("通榆县边昭镇人民政府", "export-docx-signature"), ("民政局", "export-docx-signature-short")] {
+        let mut report = numbered_report();
+        report.agency.name = agency.into();
+        report.date = xxgk_report::model::ReportDate::new(2025, 1, 15);
+        let dir = out_dir(dir);
+        let docx = dir.join(file_name(&report));
+        std::fs::write(&docx, to_docx(&report).unwrap()).unwrap();
+        let pdf = to_pdf(&docx, &dir);
+        let out = Command::new("pdftotext").args(["-bbox-layout", "-enc", "UTF-8"]).arg(&pdf).arg("-").output().unwrap();
+        assert!(out.status.success());
+        let xhtml = String::from_utf8(out.stdout).unwrap();
+        // The last <line> of the document with this text: (xMin, yMin, xMax).
+        let line_of = |needle: &str| -> (f64, f64, f64) {
+            let mut found = None;
+            for line in xhtml.split("<line ").skip(1) {
+                let words: String = line.split("<word ").skip(1).filter_map(|w| w.split('>').nth(1)?.split('<').next()).collect();
+                if words == needle {
+                    let attr = |name: &str| -> f64 {
+                        let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                        line[at..].split('"').next().unwrap().parse().unwrap()
+                    };
+                    found = Some((attr("xMin"), attr("yMin"), attr("xMax")));
+                }
+            }
+            found.unwrap_or_else(|| panic!("no line 「{needle}」 in the PDF"))
+        };
+        let (name_left, name_top, name_right) = line_of(agency);
+        let (date_left, date_top, date_right) = line_of("2025年1月15日");
+        assert!(date_top > name_top && date_top - name_top < 40.0, "{agency}: the date on the line under the name");
+        if agency.chars().count() > 8 {
+            assert!((margin - name_right - 2.0 * character).abs() < 2.0, "{agency}: name ends {:.1} pt before the margin", margin - name_right);
+            assert!((date_left - name_left - 2.0 * character).abs() < 2.0, "{agency}: date starts {:.1} pt right of the name", date_left - name_left);
+        } else {
+            assert!((margin - date_right - 2.0 * character).abs() < 2.0, "{agency}: date ends {:.1} pt before the margin", margin - date_right);
+            assert!(name_left < date_left, "{agency}: the name starts left of the date");
+        }
+    }
+}

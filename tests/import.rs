@@ -56,6 +56,22 @@ fn the_seed_docx_written_by_libreoffice_imports_to_the_seed_json() {
     assert_eq!(summary.cells_filled, 200);
 }
 
+#[test]
+fn the_summary_says_where_the_tables_were_read() {
+    let (_, docx) = import_with_summary(&fixture("seed.docx"), "seed.docx").unwrap();
+    assert!(docx.message.ends_with("从Word 文档（.docx）的第 1–3 个表格读到 3 个统计表。"), "{}", docx.message);
+    let (_, text) = import_with_summary(&fixture("seed.txt"), "seed.txt").unwrap();
+    assert!(text.message.contains("从文本文件第 ") && text.message.ends_with("行读到 3 个统计表。"), "{}", text.message);
+}
+
+#[test]
+fn a_json_import_says_what_it_read_without_counting_tables() {
+    let json = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed.json")).unwrap();
+    let (_, summary) = import_with_summary(&json, "seed.json").unwrap();
+    assert_eq!(summary.message, "已从JSON 文件导入：200 个单元格中 200 个已填写数字。");
+    assert!(!summary.message.contains("个表格"));
+}
+
 fn cell(report: &Report, id: &str) -> CellValue {
     report.cell(CellId::known(id)).clone()
 }

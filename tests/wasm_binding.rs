@@ -100,7 +100,8 @@ fn fields_are_set_by_json_path() {
     assert_eq!(session.field("year").unwrap(), "2024");
     assert_eq!(session.field("agency.level").unwrap(), "township");
     assert_eq!(session.file_stem(), "通榆县边昭镇人民政府2024年政府信息公开工作年度报告");
-    assert!(session.set_field("year", "20x4").is_err());
+    session.set_field("year", "20x4").unwrap();
+    assert_eq!(session.field("year").unwrap(), "20x4", "kept for V001, not refused");
     assert!(session.set_field("agency.level", "village").is_err());
     assert!(session.set_field("text.nothing", "x").is_err());
     assert!(!session.is_blank());
@@ -264,4 +265,24 @@ fn the_page_gets_field_names_severities_and_prose_fields_from_the_model() {
     let prose = Array::from(&wasm::text_fields().unwrap());
     assert_eq!(get(&prose.get(1), "path").as_string().as_deref(), Some("text.overview"));
     assert_eq!(get(&prose.get(1), "label").as_string().as_deref(), Some("一、总体情况"));
+}
+
+#[wasm_bindgen_test]
+fn the_year_as_typed_and_the_date_go_through_the_session_and_a_draft() {
+    let mut session = Session::from_json(SEED).unwrap();
+    session.set_field("year", "２０２４年").unwrap();
+    assert_eq!(session.field("year").unwrap(), "2024");
+    session.set_field("year", "20245").unwrap();
+    assert_eq!(session.field("year").unwrap(), "20245", "kept as typed");
+    let year = findings(&mut session)
+        .into_iter()
+        .find(|f| get(f, "field").as_string().as_deref() == Some("year"))
+        .expect("a finding at the year");
+    assert_eq!(get(&year, "code").as_string().as_deref(), Some("V001"));
+    session.set_field("date", "2025-01-15").unwrap();
+    assert!(session.set_field("date", "2025-02-30").is_err());
+    let mut draft = Session::from_draft(&session.to_json()).unwrap();
+    assert_eq!((draft.field("year").unwrap(), draft.field("date").unwrap()), ("20245".to_string(), "2025-01-15".to_string()));
+    assert!(codes(&mut draft).contains(&"V001".to_string()));
+    assert!(Session::from_json(&session.to_json()).is_err(), "a report file wants a number as the year");
 }

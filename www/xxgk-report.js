@@ -13,12 +13,16 @@ let wasm = null;
 let agencyKeys = null;
 
 // File import and Word/HTML export run in the documents module's Web Worker, started on first use.
-const { load: loadModule, documents } = servedPlatform(new URL('./', import.meta.url));
+const { load: loadModule, documents, placeNames } = servedPlatform(new URL('./', import.meta.url));
 
-/** Loads the WebAssembly checker (once, from pkg/ next to this file); resolves with the API. */
+/**
+ * Loads the WebAssembly checker (once, from pkg/ next to this file) and its place-name table
+ * (rule T004: validate() and mounted forms have it from the start); resolves with the API.
+ */
 export function init() {
   if (!loading) {
-    loading = loadModule('xxgk_report').then((glue) => {
+    loading = Promise.all([loadModule('xxgk_report'), placeNames().catch((e) => { console.warn('xxgk-report:', e.message); return null; })]).then(([glue, places]) => {
+      if (places !== null) glue.installPlaceNames(places);
       wasm = glue;
       agencyKeys = glue.reportFields().map((f) => f.path).filter((p) => p.startsWith('agency.')).map((p) => p.slice(7));
       return api;
@@ -78,6 +82,7 @@ export function mount(element, options) {
     onChange: opts.onChange,
     onDownload: opts.onDownload,
     documents,
+    placeNames,
     draftKey: opts.draftKey === undefined ? 'embed' : opts.draftKey,
   });
   return {

@@ -51,6 +51,16 @@ pub fn html_fragment(report: &Report) -> String {
                 let _ = writeln!(out, "<p style=\"margin:0;text-indent:2em;text-align:justify;\">{content}</p>");
             }
             Block::Table(layout) => table(&mut out, layout, report),
+            // A block as wide as its longer line, two characters from the right: the name at its
+            // left edge, the date two characters in (GB/T 9704-2012, 7.3.5.2), in any font.
+            Block::Signature(signature) => {
+                let _ = writeln!(
+                    out,
+                    "<p style=\"margin:0;\"><br></p>\n<div style=\"text-align:right;padding-right:2em;\"><div style=\"display:inline-block;text-align:left;\"><div>{}</div><div style=\"padding-left:2em;\">{}</div></div></div>",
+                    escape(signature.name),
+                    escape(&signature.date)
+                );
+            }
         }
     }
     out.push_str("</div>\n");

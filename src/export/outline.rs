@@ -1,6 +1,6 @@
 //! The report as the sequence of blocks that a document shows, in the order of the format.
 
-use crate::model::{layouts, Report, TableLayout, TextField};
+use crate::model::{layouts, Report, ReportDate, TableLayout, TextField};
 
 /// One block of the exported document.
 #[derive(Debug, Clone)]
@@ -14,6 +14,42 @@ pub(crate) enum Block<'a> {
     /// One line of prose as typed (may be empty).
     Paragraph(&'a str),
     Table(&'static TableLayout),
+    /// The end of a 公文 without a seal (GB/T 9704-2012, 7.3.5.2): the agency's name
+    /// (发文机关署名) one line below the text, and the 成文日期 under it.
+    Signature(Signature<'a>),
+}
+
+/// 发文机关署名 and 成文日期 (GB/T 9704-2012, 7.3.5.2): the name two characters from the right
+/// margin, the date on the next line with its first character two characters right of the
+/// name's first character; when the date is the longer line, the date two characters from the
+/// right margin and the name moved left to match. Widths in half characters (a digit is half as
+/// wide as a Chinese character).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Signature<'a> {
+    pub name: &'a str,
+    pub date: String,
+    pub name_width: usize,
+    pub date_width: usize,
+}
+
+impl<'a> Signature<'a> {
+    /// Two characters, in half characters.
+    pub const INDENT: usize = 4;
+
+    fn new(name: &'a str, date: ReportDate) -> Signature<'a> {
+        let date = date.to_string();
+        Signature { name, name_width: half_widths(name), date_width: half_widths(&date), date }
+    }
+
+    /// Whether the date's line, shifted two characters right, reaches further than the name.
+    pub fn date_is_longer(&self) -> bool {
+        self.date_width + Self::INDENT > self.name_width
+    }
+}
+
+/// Width in half characters: ASCII is half as wide as a Chinese character.
+fn half_widths(text: &str) -> usize {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
 impl PartialEq for Block<'_> {
@@ -23,6 +59,7 @@ impl PartialEq for Block<'_> {
             (Block::SubHeading(a), Block::SubHeading(b))
             | (Block::Paragraph(a), Block::Paragraph(b)) => a == b,
             (Block::Table(a), Block::Table(b)) => a.id == b.id,
+            (Block::Signature(a), Block::Signature(b)) => a == b,
             _ => false,
         }
     }
@@ -48,6 +85,11 @@ pub(crate) fn blocks(report: &Report) -> Vec<Block<'_>> {
                     .map(Block::Table),
             ),
         }
+    }
+    // Both or nothing: a 公文 ends with the agency's name above the date (the page gives the
+    // day of the export when the clerk set none; a report without a date gets no signature).
+    if let Some(date) = report.date {
+        out.push(Block::Signature(Signature::new(report.agency.name.trim(), date)));
     }
     out
 }
@@ -171,6 +213,21 @@ mod tests {
         );
         // No preamble: the title is followed directly by 一、.
         assert!(matches!(blocks[1], Block::Heading(_)));
+    }
+
+    #[test]
+    fn the_signature_ends_a_dated_report() {
+        let mut report = Report::empty();
+        report.agency.name = "通榆县边昭镇人民政府".into();
+        assert!(!blocks(&report).iter().any(|b| matches!(b, Block::Signature(_))), "no date: no signature");
+        report.date = ReportDate::new(2025, 1, 15);
+        let Some(Block::Signature(s)) = blocks(&report).pop() else { panic!("the last block") };
+        assert_eq!((s.name, s.date.as_str()), ("通榆县边昭镇人民政府", "2025年1月15日"));
+        assert_eq!((s.name_width, s.date_width), (20, 13));
+        assert!(!s.date_is_longer());
+        report.agency.name = "民政局".into();
+        let Some(Block::Signature(s)) = blocks(&report).pop() else { panic!() };
+        assert!(s.date_is_longer());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The agency, the year and the contact details, from the title and the preamble.
 
 use crate::model::{Level, Report};
+use crate::rules::text::places::region_of;
 
 /// Fills `year` and `agency` from the title (if any) and the prose.
 pub fn infer(report: &mut Report, title: Option<&str>) {
@@ -19,9 +20,6 @@ pub fn infer(report: &mut Report, title: Option<&str>) {
     }
     let name = report.agency.name.clone();
     report.agency.level = level(&name);
-    if let Some(region) = name.strip_suffix("人民政府") {
-        report.agency.region = region.to_string();
-    }
     let all = format!("{preamble}\n{}", report.text.other);
     report.agency.address = after_keyword(&all, &["办公地址", "通讯地址", "联系地址", "地址"], address_char).unwrap_or_default();
     report.agency.postcode = after_keyword(&all, &["邮政编码", "邮编"], |c| c.is_ascii_digit()).unwrap_or_default();
@@ -42,6 +40,12 @@ pub fn infer(report: &mut Report, title: Option<&str>) {
     })
     .filter(|e| e.contains('@'))
     .unwrap_or_default();
+    // 所辖行政区域 as the place table knows it (what T004 reads from the name): 「通榆县边昭镇」 →
+    // 「吉林省白城市通榆县」; failing that, the name of a government without 人民政府.
+    report.agency.region = region_of(&name)
+        .or_else(|| region_of(&report.agency.address))
+        .or_else(|| name.strip_suffix("人民政府").map(str::to_string))
+        .unwrap_or_default();
 }
 
 /// 「…现公布通榆县边昭镇2024年政府信息公开工作年度报告」 → (通榆县边昭镇, 2024); also the
@@ -165,12 +169,26 @@ mod tests {
     }
 
     #[test]
+    fn the_region_comes_from_the_name_or_the_address() {
+        let mut r = Report::empty();
+        infer(&mut r, Some("通榆县边昭镇2024年政府信息公开工作年度报告"));
+        assert_eq!(r.agency.region, "吉林省白城市通榆县");
+        let mut r = Report::empty();
+        r.text.preamble = "地址：淮安市洪泽区洪泽湖大道90号".into();
+        infer(&mut r, Some("区政务公开办2024年政府信息公开工作年度报告"));
+        assert_eq!(r.agency.region, "江苏省淮安市洪泽区", "from the address");
+        let mut r = Report::empty();
+        infer(&mut r, Some("某某乡人民政府2024年政府信息公开工作年度报告"));
+        assert_eq!(r.agency.region, "某某乡", "unknown to the table: the government's name");
+    }
+
+    #[test]
     fn contacts_from_the_preamble() {
         let mut r = Report::empty();
         r.text.preamble = "边昭镇办公室地址：通榆县边昭镇，邮政编码：137201，联系电话：0436-4831355。电子邮箱：abc@163.com".into();
         infer(&mut r, Some("通榆县人民政府2024年政府信息公开工作年度报告"));
         assert_eq!(r.agency.name, "通榆县人民政府");
-        assert_eq!(r.agency.region, "通榆县");
+        assert_eq!(r.agency.region, "吉林省白城市通榆县", "as the place table names it");
         assert_eq!(r.year, Some(2024));
         assert_eq!(r.agency.address, "通榆县边昭镇");
         assert_eq!(r.agency.postcode, "137201");

@@ -26,7 +26,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::{from_json, CellId, CellValue, Report, SourceNote, TableEdition};
+use crate::model::{from_json, CellId, CellPositions, CellValue, Report, SourceNote, SourcePos, TableEdition};
 
 pub use sniff::Format;
 
@@ -176,6 +176,46 @@ fn finish(format: Format, blocks: Vec<document::Block>) -> Result<(Report, Impor
     Ok((assembled.report, summary))
 }
 
+/// Where the statistical tables were read, in one sentence: 「从 PDF 文件第 2–4 页读到 3 个统计表。」,
+/// 「从网页（HTML）的第 3–5 个表格读到 3 个统计表。」, 「从文本文件第 40–95 行读到 2 个统计表。」.
+fn whence(format: Format, cells: &CellPositions) -> Option<String> {
+    let mut sections = [false; 3];
+    let (mut pages, mut tables, mut lines) = (Span::default(), Span::default(), Span::default());
+    for (id, at) in cells.iter() {
+        sections[id.def().section as usize] = true;
+        match at {
+            SourcePos::Page { page, .. } => pages.add(page),
+            SourcePos::Cell { table, .. } => tables.add(table),
+            SourcePos::Line { line } => lines.add(line),
+            SourcePos::Paragraph { .. } => {}
+        }
+    }
+    let count = sections.iter().filter(|s| **s).count();
+    let label = format.label();
+    let from = if let Some(range) = pages.text() {
+        format!("{label}第 {range} 页")
+    } else if let Some(range) = tables.text() {
+        format!("{label}的第 {range} 个表格")
+    } else {
+        format!("{label}第 {} 行", lines.text()?)
+    };
+    (count > 0).then(|| format!("从{from}读到 {count} 个统计表。"))
+}
+
+/// The smallest and largest of some numbers: 「2–4」, or 「3」 when they are one.
+#[derive(Default)]
+struct Span(Option<(u32, u32)>);
+
+impl Span {
+    fn add(&mut self, n: u32) {
+        self.0 = Some(self.0.map_or((n, n), |(lo, hi)| (lo.min(n), hi.max(n))));
+    }
+
+    fn text(&self) -> Option<String> {
+        self.0.map(|(lo, hi)| if lo == hi { lo.to_string() } else { format!("{lo}–{hi}") })
+    }
+}
+
 fn summarise(format: Format, report: &Report, tables: Vec<TableSummary>, found: &[bool]) -> ImportSummary {
     let cells_filled = report.cells().filter(|(_, v)| v.is_filled()).count();
     let cells_found = if found.is_empty() {
@@ -186,14 +226,19 @@ fn summarise(format: Format, report: &Report, tables: Vec<TableSummary>, found: 
     let source = report.source.clone().unwrap_or_default();
     let headings = report.headings.clone().unwrap_or_default();
     let total = CellId::count();
-    let mut message = format!(
-        "已从{}导入：找到 {} 个部分标题、{} 个表格；{} 个单元格中 {} 个已填写数字",
-        format.label(),
-        headings.len(),
-        tables.len(),
-        total,
-        cells_filled
-    );
+    // A JSON document has no tables to count: it gives the cells by their IDs.
+    let mut message = if format == Format::Json {
+        format!("已从{}导入：{} 个单元格中 {} 个已填写数字", format.label(), total, cells_filled)
+    } else {
+        format!(
+            "已从{}导入：找到 {} 个部分标题、{} 个表格；{} 个单元格中 {} 个已填写数字",
+            format.label(),
+            headings.len(),
+            tables.len(),
+            total,
+            cells_filled
+        )
+    };
     if cells_found < total {
         message.push_str(&format!("，{} 个在文件中没有找到", total - cells_found));
     }
@@ -204,6 +249,10 @@ fn summarise(format: Format, report: &Report, tables: Vec<TableSummary>, found: 
         message.push_str("；表格为 2019 年旧版格式");
     }
     message.push('。');
+    // (A JSON document's positions are those of the file it was first read from.)
+    if let Some(whence) = whence(format, &source.cells).filter(|_| format != Format::Json) {
+        message.push_str(&whence);
+    }
     ImportSummary {
         format,
         format_label: format.label(),

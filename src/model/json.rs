@@ -48,7 +48,10 @@ impl std::error::Error for JsonError {}
 #[derive(Serialize)]
 struct DocumentOut<'a> {
     format: &'static str,
-    year: Option<i32>,
+    year: YearOut<'a>,
+    /// The 成文日期, `2025-01-15`; left out when not set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
     agency: &'a Agency,
     #[serde(skip_serializing_if = "Option::is_none")]
     headings: &'a Option<Vec<String>>,
@@ -58,6 +61,14 @@ struct DocumentOut<'a> {
     source: &'a Option<SourceInfo>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     reviewed: &'a [ReviewMark],
+}
+
+/// The year, or in a draft the text typed as the year that is not one (read back for V001).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum YearOut<'a> {
+    Year(Option<i32>),
+    Typed(&'a str),
 }
 
 /// Reads a report from a JSON document.
@@ -79,7 +90,11 @@ pub fn from_json_keeping_invalid(text: &str) -> Result<Report, JsonError> {
 pub fn to_json(report: &Report) -> String {
     let doc = DocumentOut {
         format: FORMAT_ID,
-        year: report.year,
+        year: match &report.invalid_year {
+            Some(typed) => YearOut::Typed(typed),
+            None => YearOut::Year(report.year),
+        },
+        date: report.date.map(|d| d.iso()),
         agency: &report.agency,
         headings: &report.headings,
         text: &report.text,
@@ -110,6 +125,7 @@ impl Serialize for CellsOut<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ReportDate;
 
     fn doc(body: &str) -> String {
         format!("{{\"format\": \"{FORMAT_ID}\", {body}}}")
@@ -195,5 +211,25 @@ mod tests {
         r.set_cell_text(CellId::known("s2.penalty.decisions"), "约10");
         assert!(from_json(&to_json(&r)).is_err(), "a typo is an error in a document");
         assert_eq!(from_json_keeping_invalid(&to_json(&r)).unwrap(), r, "but a draft keeps it");
+    }
+
+    #[test]
+    fn a_draft_keeps_the_year_as_typed_and_the_date_reads_back() {
+        let mut r = Report::empty();
+        r.date = ReportDate::new(2025, 1, 15);
+        let json = to_json(&r);
+        assert!(json.contains("\"date\": \"2025-01-15\""), "{json}");
+        assert_eq!(from_json(&json).unwrap(), r);
+        assert!(!to_json(&Report::empty()).contains("date"), "left out when not set");
+        let err = from_json(&doc("\"date\": \"2025-02-30\"")).unwrap_err();
+        assert_eq!(err.path, "date");
+
+        r.invalid_year = Some("20245".into());
+        let json = to_json(&r);
+        assert!(json.contains("\"year\": \"20245\""), "{json}");
+        assert_eq!(from_json_keeping_invalid(&json).unwrap(), r);
+        assert_eq!(from_json(&json).unwrap_err().path, "year", "a document wants a number");
+        let r = from_json_keeping_invalid(&doc("\"year\": \"２０２４年\"")).unwrap();
+        assert_eq!((r.year, r.invalid_year), (Some(2024), None));
     }
 }

@@ -146,9 +146,9 @@ pub const LEVELS: [(&str, &str); 6] = [
     ("department", "政府部门"),
 ];
 
-/// The agency block and the year, as the form shows them: JSON path, name, and whether the
-/// format leaves it optional.
-pub const REPORT_FIELDS: [(&str, &str, bool); 8] = [
+/// The agency block, the year and the 成文日期 (the date under the agency's name at the end of
+/// the document), as the form shows them: JSON path, name, and whether it may be left empty.
+pub const REPORT_FIELDS: [(&str, &str, bool); 9] = [
     ("agency.name", "机关名称", false),
     ("agency.level", "机关层级", false),
     ("agency.region", "所辖行政区域", false),
@@ -157,6 +157,7 @@ pub const REPORT_FIELDS: [(&str, &str, bool); 8] = [
     ("agency.postcode", "邮政编码", false),
     ("agency.phone", "联系电话", false),
     ("agency.email", "电子邮箱", true),
+    ("date", "成文日期", true),
 ];
 
 // ---- The 2019 edition (国办公开办函〔2019〕60号) --------------------------------------------

@@ -1,6 +1,7 @@
 //! The report model: cells, labels, table layouts, values and the JSON document.
 
 pub mod cells;
+pub mod date;
 pub mod edit;
 pub mod equalities;
 pub mod json;
@@ -12,6 +13,7 @@ pub mod review;
 pub mod value;
 
 pub use cells::{CellDef, CellId, CellKind, Section};
+pub use date::ReportDate;
 pub use edit::{Edit, EditError};
 pub use equalities::{equalities, equalities_of, Equality, EqualityKind};
 pub use json::{from_json, from_json_keeping_invalid, to_json, JsonError, FORMAT_ID};
@@ -19,4 +21,4 @@ pub use layout::{layouts, GridCell, Scope, TableLayout};
 pub use positions::{S2Row, S3Column, S3Row, S4Column, S4Group};
 pub use report::{Agency, CellPositions, Level, Report, SourceInfo, SourceNote, SourcePos, TableEdition, TextField, Texts};
 pub use review::ReviewMark;
-pub use value::{Amount, CellValue};
+pub use value::{parse_year, Amount, CellValue, InvalidReason, FIRST_REPORT_YEAR};

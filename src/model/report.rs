@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::cells::CellId;
+use super::date::ReportDate;
 use super::labels;
 use super::review::ReviewMark;
 use super::value::CellValue;
@@ -12,6 +13,12 @@ use super::value::CellValue;
 pub struct Report {
     /// The report year (统计年度), e.g. 2024.
     pub year: Option<i32>,
+    /// Text typed as the year that is not one (「20245」), kept for rule V001 as a draft keeps
+    /// text typed into a number cell; `year` is then `None`.
+    pub invalid_year: Option<String>,
+    /// The 成文日期 written under the agency's name at the end of the document (GB/T 9704);
+    /// `None`: not set (the page and the CLI then write the day of the export).
+    pub date: Option<ReportDate>,
     pub agency: Agency,
     /// The section headings as written, in document order. `None`: not given (the page writes
     /// the official ones; a JSON document may leave them out).
@@ -339,6 +346,8 @@ impl Report {
     pub fn empty() -> Report {
         Report {
             year: None,
+            invalid_year: None,
+            date: None,
             agency: Agency::default(),
             headings: None,
             text: Texts::default(),
@@ -410,6 +419,8 @@ impl Report {
     /// True when nothing at all has been entered.
     pub fn is_blank(&self) -> bool {
         self.year.is_none()
+            && self.invalid_year.is_none()
+            && self.date.is_none()
             && self.agency == Agency::default()
             && self.text == Texts::default()
             && self.cells.iter().all(|c| *c == CellValue::Missing)

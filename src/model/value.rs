@@ -100,10 +100,67 @@ fn normalise(raw: &str) -> String {
     out
 }
 
-/// Digits, with optional thousands separators in the right places (`1,234,567`).
+/// Digits, with optional thousands separators in the right places (`1,234,567`), and a
+/// fraction of zeros (`3.0`, as a spreadsheet may write a count).
 fn parse_count(text: &str) -> Option<u64> {
-    let digits = strip_thousands(text)?;
+    let digits = strip_thousands(whole_number(text)?)?;
     digits.parse().ok()
+}
+
+/// `3.00` → `3`; `3.5` and `3.` are not whole numbers.
+fn whole_number(text: &str) -> Option<&str> {
+    match text.split_once('.') {
+        None => Some(text),
+        Some((int, frac)) => (!int.is_empty() && !frac.is_empty() && frac.bytes().all(|b| b == b'0')).then_some(int),
+    }
+}
+
+/// Why text is not a valid value for a cell, for the message of rule V001.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InvalidReason {
+    /// Digits only, but more than a count can hold (above 18446744073709551615, 20 digits).
+    TooLarge,
+    /// Anything else: words, a sign, a fraction.
+    NotANumber,
+}
+
+impl InvalidReason {
+    /// Why `raw` (the text kept in [`CellValue::Invalid`]) is not a value of a cell of `kind`.
+    pub fn of(raw: &str, kind: CellKind) -> InvalidReason {
+        let text = normalise(raw);
+        let digits = match kind {
+            CellKind::Count => whole_number(&text).and_then(strip_thousands),
+            CellKind::Amount => None,
+        };
+        match digits {
+            Some(d) if !d.is_empty() && d.parse::<u64>().is_err() => InvalidReason::TooLarge,
+            _ => InvalidReason::NotANumber,
+        }
+    }
+}
+
+/// The first year a report can be for: the regulations (《中华人民共和国政府信息公开条例》) took
+/// effect on 1 May 2008.
+pub const FIRST_REPORT_YEAR: i32 = 2008;
+
+/// Reads a year as people type it: 「2024」, 「２０２４」, 「2024年」, 「2024年度」, 「“2024”」.
+/// Empty text is no year (`Ok(None)`); anything but four digits is refused with the text as
+/// typed (trimmed), for the message of rule V001.
+pub fn parse_year(raw: &str) -> Result<Option<i32>, String> {
+    let mut text = normalise(raw);
+    for quote in [('「', '」'), ('“', '”'), ('"', '"'), ('『', '』')] {
+        if let Some(inner) = text.strip_prefix(quote.0).and_then(|t| t.strip_suffix(quote.1)) {
+            text = inner.to_string();
+        }
+    }
+    let text = text.strip_suffix("年度").or_else(|| text.strip_suffix('年')).unwrap_or(&text);
+    if text.is_empty() && raw.trim().is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<i32>() {
+        Ok(year) if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(year)),
+        _ => Err(raw.trim().to_string()),
+    }
 }
 
 fn strip_thousands(text: &str) -> Option<String> {
@@ -203,6 +260,36 @@ mod tests {
         assert_eq!(count("12,34"), CellValue::Invalid("12,34".into()));
         assert_eq!(count("件"), CellValue::Invalid("件".into()));
         assert_eq!(count("99999999999999999999999"), CellValue::Invalid("99999999999999999999999".into()));
+        assert_eq!(count("３.０"), CellValue::Count(3));
+        assert_eq!(count("12.00件"), CellValue::Count(12));
+        assert_eq!(count("3."), CellValue::Invalid("3.".into()));
+        assert_eq!(count(".0"), CellValue::Invalid(".0".into()));
+    }
+
+    #[test]
+    fn says_why_text_is_not_a_value() {
+        assert_eq!(InvalidReason::of("99999999999999999999", CellKind::Count), InvalidReason::TooLarge);
+        assert_eq!(InvalidReason::of("９９,９９９,９９９,９９９,９９９,９９９,９９９件", CellKind::Count), InvalidReason::TooLarge);
+        assert_eq!(count("18446744073709551615"), CellValue::Count(u64::MAX));
+        assert_eq!(InvalidReason::of("18446744073709551616", CellKind::Count), InvalidReason::TooLarge);
+        assert_eq!(InvalidReason::of("三", CellKind::Count), InvalidReason::NotANumber);
+        assert_eq!(InvalidReason::of("-3", CellKind::Count), InvalidReason::NotANumber);
+        assert_eq!(InvalidReason::of("1.5", CellKind::Count), InvalidReason::NotANumber);
+    }
+
+    #[test]
+    fn years_as_people_type_them() {
+        assert_eq!(parse_year("2024"), Ok(Some(2024)));
+        assert_eq!(parse_year("２０２４"), Ok(Some(2024)));
+        assert_eq!(parse_year(" 2024年 "), Ok(Some(2024)));
+        assert_eq!(parse_year("２０２４年度"), Ok(Some(2024)));
+        assert_eq!(parse_year("「２０２４」"), Ok(Some(2024)));
+        assert_eq!(parse_year(""), Ok(None));
+        assert_eq!(parse_year("  "), Ok(None));
+        assert_eq!(parse_year("20245"), Err("20245".into()));
+        assert_eq!(parse_year("二〇二四"), Err("二〇二四".into()));
+        assert_eq!(parse_year("年"), Err("年".into()));
+        assert_eq!(parse_year("-202"), Err("-202".into()));
     }
 
     #[test]

@@ -8,6 +8,7 @@ declare_rule! {
     /// - 邮政编码不是六位数字；
     /// - 固定电话没有区号（只有七位或八位号码），或者位数不对（区号加号码应为 11 位或 12 位）；
     ///   手机号码（以 1 开头的 11 位数字）、400/800 号码和 12345 等热线号码不报告；
+    /// - 机关信息的电话一栏填写的不是号码（没有任何数字，如「abc」）；
     /// - 电子邮箱格式错误（没有域名、某一部分为空、后缀重复，如 `@163.com.com`）。
     ///
     /// ## 为什么重要
@@ -71,7 +72,8 @@ fn phone_problem(value: &str) -> Option<String> {
     let value = value.trim();
     let d = digits(value);
     if d.is_empty() {
-        return None;
+        // 「abc」 in the agency block; in prose a value is only read when it has digits.
+        return (!value.is_empty()).then(|| format!("电话「{value}」不是电话号码：请填写区号和号码，如「0436-4831355」"));
     }
     let shown = value;
     // Split off an extension: 「转123」, 「-123」 after a complete number.
@@ -247,7 +249,7 @@ mod tests {
         for ok in ["0436-4831355", "010-12345678", "(0436)4831355", "04364831355", "13912345678", "12345", "400-123-4567", "0436-4831355转801", "021-6232 1234"] {
             assert!(phone_problem(ok).is_none(), "{ok}");
         }
-        for bad in ["4831355", "48313556", "0436-483135", "0436-483135512", "010-1234567890", "043-64831355"] {
+        for bad in ["4831355", "48313556", "0436-483135", "0436-483135512", "010-1234567890", "043-64831355", "abc", "无"] {
             assert!(phone_problem(bad).is_some(), "{bad}");
         }
     }

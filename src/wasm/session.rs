@@ -7,7 +7,7 @@ use super::{to_js, totals};
 use crate::wasm_shared::error;
 use crate::batch::pairs::previous_mismatch;
 use crate::export::csv::findings_csv;
-use crate::model::{from_json, from_json_keeping_invalid, to_json, CellId, CellValue, Level, Report, TextField};
+use crate::model::{from_json, from_json_keeping_invalid, parse_year, to_json, CellId, CellValue, Level, Report, ReportDate, TextField};
 use crate::rules::{apply_fixes, check, review, undo_fixes, AppliedFix, Applicability, Checker, Finding, Severity};
 
 /// The report inside WebAssembly; JavaScript sends one edit at a time.
@@ -25,19 +25,6 @@ const UNDO_DEPTH: usize = 100;
 
 fn cell_id(id: &str) -> Result<CellId, JsValue> {
     CellId::parse(id).ok_or_else(|| error(format!("没有编号为「{id}」的单元格")))
-}
-
-/// Folds full-width digits to ASCII and trims, for the year.
-fn ascii_digits(raw: &str) -> String {
-    raw.trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            _ => c,
-        })
-        .collect::<String>()
-        .trim_end_matches('年')
-        .to_string()
 }
 
 #[wasm_bindgen]
@@ -127,21 +114,28 @@ impl Session {
         Ok(self.report.cell(cell_id(id)?).display())
     }
 
-    /// Sets the year, an agency field or a prose field by its JSON path
-    /// (`year`, `agency.name`, `agency.level`, `text.overview`, …).
+    /// Sets the year, the 成文日期, an agency field or a prose field by its JSON path
+    /// (`year`, `date`, `agency.name`, `agency.level`, `text.overview`, …). Text that is not a
+    /// year is kept (V001 reports it); a date that is not one, or an unknown level, throws.
     #[wasm_bindgen(js_name = setField)]
     pub fn set_field(&mut self, path: &str, value: &str) -> Result<(), JsValue> {
         let agency = &mut self.report.agency;
         match path {
-            "year" => {
-                let digits = ascii_digits(value);
-                self.report.year = if digits.is_empty() {
-                    None
-                } else {
-                    match digits.parse::<i32>() {
-                        Ok(year) if digits.len() == 4 => Some(year),
-                        _ => return Err(error(format!("年份「{}」不是四位数字，例如 2024", value.trim()))),
-                    }
+            // Text that is not a year is kept and reported by V001, as in a number cell.
+            "year" => match parse_year(value) {
+                Ok(year) => {
+                    self.report.year = year;
+                    self.report.invalid_year = None;
+                }
+                Err(raw) => {
+                    self.report.year = None;
+                    self.report.invalid_year = Some(raw);
+                }
+            },
+            "date" => {
+                self.report.date = match value.trim() {
+                    "" => None,
+                    text => Some(ReportDate::parse(text).ok_or_else(|| error(format!("「{text}」不是有效的日期，例如 2025-01-15")))?),
                 };
             }
             "agency.name" => agency.name = value.to_string(),
@@ -172,7 +166,11 @@ impl Session {
     pub fn field(&self, path: &str) -> Result<String, JsValue> {
         let agency = &self.report.agency;
         Ok(match path {
-            "year" => self.report.year.map(|y| y.to_string()).unwrap_or_default(),
+            "year" => match &self.report.invalid_year {
+                Some(raw) => raw.clone(),
+                None => self.report.year.map(|y| y.to_string()).unwrap_or_default(),
+            },
+            "date" => self.report.date.map(|d| d.iso()).unwrap_or_default(),
             "agency.name" => agency.name.clone(),
             "agency.region" => agency.region.clone(),
             "agency.address" => agency.address.clone(),
@@ -207,6 +205,24 @@ impl Session {
     pub fn check(&mut self) -> Result<JsValue, JsValue> {
         let views: Vec<FindingView> = self.checker.check(&self.report).iter().map(|f| FindingView::of_report(f, &self.report)).collect();
         to_js(&views)
+    }
+
+    /// Where each imported cell's value was read, in words (「第 2 页第 17 行」, 「第 3 个表格第 4 行第
+    /// 2 格」), by cell ID: the positions the importer kept in `source.cells`.
+    #[wasm_bindgen(js_name = cellSources, unchecked_return_type = "Record<string, string>")]
+    pub fn cell_sources(&self) -> Result<JsValue, JsValue> {
+        let map: std::collections::HashMap<&str, String> = match &self.report.source {
+            Some(source) => source.cells.iter().map(|(id, at)| (id.as_str(), at.describe())).collect(),
+            None => Default::default(),
+        };
+        to_js(&map)
+    }
+
+    /// Forgets what the checker learnt from the prose, so that the next check reads it afresh
+    /// (after `installPlaceNames`); last year's report stays.
+    #[wasm_bindgen(js_name = recheckAll)]
+    pub fn recheck_all(&mut self) {
+        self.checker.forget_prose();
     }
 
     /// Makes the fix with this ID (`Finding.fixes[i].id` of the last check) if the report still

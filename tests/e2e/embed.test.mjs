@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { launchCurrent } from './support/browsers.mjs';
 import { startServer } from './support/server.mjs';
+import { fromMenu } from './support/page-env.mjs';
 import path from 'node:path';
 import { docSnippets, buildDist, makeSite, portalPage, SEED, SEED_JSON, rmrf, REPO } from './embed-fixtures.mjs';
 
@@ -206,7 +207,7 @@ test('iframe (sandboxed): resize and ready messages, the initial report by postM
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    frame.locator('#download-json').click(),
+    fromMenu(frame, 'download-json'),
   ]);
   assert.match(download.suggestedFilename(), /\.json$/);
   const saved = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
@@ -376,7 +377,7 @@ test('single file: opens from file:// with every network request blocked, and ch
   await typeInCell(page, 's3.new.business', 'abc');
   assert.equal(await page.locator('[data-cell="s3.new.natural"]').inputValue(), '12');
   await page.locator('#summary [data-code="V001"]').waitFor();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), fromMenu(page, 'download-csv')]);
   assert.match(download.suggestedFilename(), /检查结果\.csv$/);
   // The documents module travels inline too: a Word file imports, offline.
   await page.locator('#import-file').setInputFiles(path.join(REPO, 'tests/fixtures/import/seed.docx'));

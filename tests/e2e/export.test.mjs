@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
-import { REPO, servePage } from './support/page-env.mjs';
+import { REPO, servePage, fromMenu } from './support/page-env.mjs';
 
 const SEED = path.join(REPO, 'tests/fixtures/seed.json');
 const STEM = '通榆县边昭镇2024年政府信息公开工作年度报告';
@@ -69,14 +69,14 @@ test('the documents module is not loaded at start, only on the first import or e
   await page.locator('#import-file').setInputFiles(SEED);
   await page.locator('#notice', { hasText: '已导入' }).waitFor();
   assert.equal(fetched.filter((p) => p === '/pkg/xxgk_documents_bg.wasm').length, 1);
-  await downloadOf(page, () => page.getByRole('button', { name: '下载 Word' }).click());
+  await downloadOf(page, () => fromMenu(page, 'download-docx'));
   assert.equal(fetched.filter((p) => p === '/pkg/xxgk_documents_bg.wasm').length, 1, 'fetched once');
   await page.close();
 });
 
 test('下载 Word gives the .docx named after the agency and year, with the report in word/document.xml', async () => {
   const page = await openSeed();
-  const { name, bytes } = await downloadOf(page, () => page.getByRole('button', { name: '下载 Word' }).click());
+  const { name, bytes } = await downloadOf(page, () => fromMenu(page, 'download-docx'));
   assert.equal(name, STEM + '.docx');
   assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
   const document = zipEntry(bytes, 'word/document.xml');
@@ -88,9 +88,32 @@ test('下载 Word gives the .docx named after the agency and year, with the repo
   await page.close();
 });
 
+test('the Word file ends as a 公文 ends: the agency\'s name, and the 成文日期 (today, or the date the clerk sets)', async () => {
+  const page = await openSeed();
+  const lastParagraphs = (bytes) => {
+    const xml = zipEntry(bytes, 'word/document.xml').toString('utf8');
+    const body = xml.slice(0, xml.indexOf('<w:sectPr'));
+    return body.split('<w:p>').slice(-2).map((p) => (p.match(/<w:t[^>]*>([^<]*)<\/w:t>/g) || []).map((t) => t.replace(/<[^>]+>/g, '')).join(''));
+  };
+  const now = new Date();
+  const today = now.getFullYear() + '年' + (now.getMonth() + 1) + '月' + now.getDate() + '日';
+  let { bytes } = await downloadOf(page, () => fromMenu(page, 'download-docx'));
+  assert.deepEqual(lastParagraphs(bytes), ['通榆县边昭镇', today]);
+
+  const date = page.locator('[data-field="date"]');
+  assert.equal(await date.getAttribute('type'), 'date');
+  await date.fill('2025-01-15');
+  ({ bytes } = await downloadOf(page, () => fromMenu(page, 'download-docx')));
+  assert.deepEqual(lastParagraphs(bytes), ['通榆县边昭镇', '2025年1月15日']);
+  const json = await downloadOf(page, () => fromMenu(page, 'download-json'));
+  assert.equal(JSON.parse(json.bytes.toString('utf8')).date, '2025-01-15', 'kept in the report');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('下载网页（HTML） gives a standalone page with the report', async () => {
   const page = await openSeed();
-  const { name, bytes } = await downloadOf(page, () => page.getByRole('button', { name: '下载网页（HTML）' }).click());
+  const { name, bytes } = await downloadOf(page, () => fromMenu(page, 'download-html'));
   assert.equal(name, STEM + '.html');
   const html = bytes.toString('utf8');
   assert.ok(html.startsWith('<!DOCTYPE html>'));
@@ -101,7 +124,7 @@ test('下载网页（HTML） gives a standalone page with the report', async () 
 
 test('复制 HTML puts the CMS fragment on the clipboard, or selects it for Ctrl+C when refused', async () => {
   const page = await openSeed({ permissions: ['clipboard-read', 'clipboard-write'] });
-  await page.getByRole('button', { name: '复制 HTML' }).click();
+  await fromMenu(page, 'copy-html');
   await page.locator('#notice', { hasText: '已复制报告的 HTML' }).waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.ok(copied.startsWith('<div style="'), 'the inline-styled fragment');
@@ -113,7 +136,7 @@ test('复制 HTML puts the CMS fragment on the clipboard, or selects it for Ctrl
   await refused.evaluate(() => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
   });
-  await refused.getByRole('button', { name: '复制 HTML' }).click();
+  await fromMenu(refused, 'copy-html');
   await refused.locator('#copy-box', { hasText: 'Ctrl+C' }).waitFor();
   const selection = await refused.evaluate(() => {
     const area = document.getElementById('copy-area');
@@ -128,7 +151,7 @@ test('复制 HTML puts the CMS fragment on the clipboard, or selects it for Ctrl
 test('print shows the report view on A4 pages: no buttons, the labels of the report', async (t) => {
   const page = await openSeed();
   await page.evaluate(() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; });
-  await page.getByRole('button', { name: '打印 / 另存为 PDF' }).click();
+  await page.getByRole('button', { name: '打印', exact: true }).click();
   await page.waitForFunction(() => window.__printed === 1);
   assert.equal(await page.locator('#print-view table').count(), 3);
   assert.equal(await page.locator('#print-view script, #print-view [onerror]').count(), 0);
@@ -166,7 +189,7 @@ test('with an error, exporting asks first: 查看问题 focuses the summary, 仍
   await page.keyboard.press('Tab');
   await page.locator('#summary [data-code="A001"]').first().waitFor();
 
-  await page.getByRole('button', { name: '下载 Word' }).click();
+  await fromMenu(page, 'download-docx');
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   assert.match(await dialog.innerText(), /报告中还有 \d+ 个错误/);
@@ -175,13 +198,13 @@ test('with an error, exporting asks first: 查看问题 focuses the summary, 仍
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => document.activeElement.id), 'summary');
 
-  await page.getByRole('button', { name: '下载 Word' }).click();
+  await fromMenu(page, 'download-docx');
   const { name, bytes } = await downloadOf(page, () => page.getByRole('dialog').getByRole('button', { name: '仍然下载 Word' }).click());
   assert.equal(name, STEM + '.docx');
   assert.ok(bytes.includes(Buffer.from('word/document.xml')));
 
   // The issue list stays available from the same dialog.
-  await page.getByRole('button', { name: '下载网页（HTML）' }).click();
+  await fromMenu(page, 'download-html');
   const csv = await downloadOf(page, () => page.getByRole('dialog').getByRole('button', { name: '下载问题清单（CSV）' }).click());
   assert.ok(csv.name.endsWith('_检查结果.csv'));
   assert.ok(csv.bytes.toString('utf8').includes('A001'));

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO, servePage } from './support/page-env.mjs';
+import { REPO, servePage, fromMenu } from './support/page-env.mjs';
 import { startServer } from './support/server.mjs';
 
 const SEED = path.join(REPO, 'tests/fixtures/seed.json');
@@ -182,14 +182,14 @@ test('a failed import leaves the draft alone; a downloaded report imports into a
   await typeInto(page, 's3.new.natural', '1');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: '下载报告（JSON）' }).click(),
+    fromMenu(page, 'download-json'),
   ]);
   assert.equal(download.suggestedFilename(), '通榆县边昭镇2024年政府信息公开工作年度报告.json');
   const saved = path.join(os.tmpdir(), download.suggestedFilename());
   await download.saveAs(saved);
   const [csv] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: '下载检查结果（CSV）' }).click(),
+    fromMenu(page, 'download-csv'),
   ]);
   const csvPath = path.join(os.tmpdir(), 'xxgk-findings.csv');
   await csv.saveAs(csvPath);
@@ -202,7 +202,7 @@ test('a failed import leaves the draft alone; a downloaded report imports into a
   await fresh.locator('#notice', { hasText: '已导入' }).waitFor();
   const [again] = await Promise.all([
     fresh.waitForEvent('download'),
-    fresh.getByRole('button', { name: '下载报告（JSON）' }).click(),
+    fromMenu(fresh, 'download-json'),
   ]);
   const savedAgain = path.join(os.tmpdir(), 'xxgk-again.json');
   await again.saveAs(savedAgain);

@@ -91,7 +91,7 @@ before(async () => {
       layouts: w.layouts(), cellCatalog: w.cellCatalog(), rules: w.rules(), levels: w.levels(),
       textFields: w.textFields(), reportFields: w.reportFields(), severities: w.severities(),
       findings, applied, undone, totals: partial.proposeTotals(), headings: broken.headings(),
-      importSummary: imported.importSummary(), files,
+      importSummary: imported.importSummary(), cellSources: imported.cellSources(), files,
       batchFiles, comparison, years: batch.years(), rollup: batch.rollup(2024, '淮安市人民政府'), batchFindings: batch.findings(0),
       previous, previousFindings: withPrevious.check(), noPrevious: (withPrevious.clearPrevious(), withPrevious.previous()),
       apiExports: Object.keys(api).sort(), apiObject: Object.keys(api.api).sort(), handle: Object.keys(handle).sort(),
@@ -150,6 +150,7 @@ export const undone: W.Edit[] | null = ${literal(v.undone)};
 export const totals: W.TotalProposal[] = ${literal(v.totals)};
 export const headings: string[] | null = ${literal(v.headings)};
 export const importSummary: W.ImportSummary = ${literal(v.importSummary)};
+export const cellSources: Record<string, string> = ${literal(v.cellSources)};
 export const files: D.ImportedFile[] = ${literal(v.files)};
 export const batchFiles: B.BatchFile[] = ${literal(v.batchFiles)};
 export const comparison: B.BatchComparison = ${literal(v.comparison)};

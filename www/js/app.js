@@ -18,28 +18,33 @@ import { createPreviousReport } from './previous-report.js';
 import { createExporter } from './exporter.js';
 import { fillTotals } from './totals.js';
 import { wireDrop } from './files.js';
+import { keepInView } from './sticky.js';
+import { createPlaces } from './places.js';
 
-const IMPORT_FORMATS = '.json,.docx,.txt,application/json';
+// What 「导入报告文件」 offers: every format the documents module reads (told by content, not by
+// the extension).
+const IMPORT_FORMATS = '.docx,.doc,.wps,.pdf,.html,.htm,.shtml,.txt,.json,application/json,application/pdf,text/html';
 
 /**
  * Starts the page (index.html) on an initialised WebAssembly module. `platform.documents` is the
  * documents module's client (documents.js), `platform.batch()` loads the 批量检查 view's code
  * ({createBatchView, client()}, see platform.js) when the view is first shown; only the page
- * opened directly has that view. Inside an iframe, `frame` is frame.js (loaded only then): the page first reads the
+ * opened directly has that view; `platform.placeNames()` fetches the place-name table of T004
+ * (places.js). Inside an iframe, `frame` is frame.js (loaded only then): the page first reads the
  * deployment setting of allowed parent origins (embed/config.json); without it a framed page
  * keeps no draft and talks to no parent.
  */
 export function startPage(wasm, platform, frame) {
   const container = document.getElementById('app');
-  const documents = platform.documents;
+  const { documents, placeNames } = platform;
   if (window.parent === window) {
-    return mount(wasm, container, { page: true, documents, batch: platform.batch, namespace: 'page', v1Key: V1_DRAFT_KEY });
+    return mount(wasm, container, { page: true, documents, placeNames, batch: platform.batch, namespace: 'page', v1Key: V1_DRAFT_KEY });
   }
-  if (!frame) return mount(wasm, container, { page: true, documents, namespace: null });
+  if (!frame) return mount(wasm, container, { page: true, documents, placeNames, namespace: null });
   return frame.frameSetting(window.location.href).then((trust) => {
     // Drafts apart from the page opened directly, and per portal where the browser names it.
     const namespace = !trust.trusted ? null : trust.parent ? 'frame/' + trust.parent : 'frame';
-    const app = mount(wasm, container, { page: true, documents, namespace, frame: trust });
+    const app = mount(wasm, container, { page: true, documents, placeNames, namespace, frame: trust });
     for (const problem of trust.problems) app.notices.banner('config', '嵌入设置有误：' + problem);
     frame.connectFrame(app, trust);
     return app;
@@ -58,7 +63,7 @@ export function bootFailed(e) {
 
 /**
  * Renders the form into `container` (inside a shadow root, see xxgk-report.js) and returns the app.
- * env: {report, locked: {path: value}, readOnly, onChange, onDownload, documents,
+ * env: {report, locked: {path: value}, readOnly, onChange, onDownload, documents, placeNames,
  *       draftKey (null: no drafts)}.
  */
 export function mountApp(wasm, container, env) {
@@ -83,6 +88,11 @@ function mount(wasm, root, env) {
   blank.free();
   const store = createReportStore(wasm, { locked: env.locked || {} });
   const notices = createNotices();
+  const places = createPlaces({
+    wasm, store,
+    fetchText: env.placeNames || (() => Promise.reject(new Error('地名表不可用'))),
+    onFailure: (why) => notices.banner('places', '正文中外地地名的检查（T004）暂不可用：' + why + '。其他检查不受影响；请刷新页面重试。'),
+  });
   const ask = (options) => askDialog(Object.assign({ host: env.page ? document.body : root }, options));
   const parse = (json) => wasm.Session.fromDraft(json);
   const describe = (json) => {
@@ -91,6 +101,7 @@ function mount(wasm, root, env) {
   };
 
   let readOnly = false;
+  let readOnlyWhy = '';
   const readOnlyState = { get: () => readOnly, set: (flag, why) => setReadOnly(flag, why) };
   const keepsDrafts = env.namespace !== null && env.namespace !== undefined;
   const drafts = createDraftStore({ namespace: keepsDrafts ? env.namespace : 'none', enabled: keepsDrafts, v1Key: env.v1Key || null, describe });
@@ -111,9 +122,10 @@ function mount(wasm, root, env) {
     store, documents: env.documents, notices, ask, root,
     onDownload: env.onDownload,
     showSummary: () => showSummary(),
+    finalize: () => formView.finalize(),
     saveNow: () => keeper.saveNow(),
   });
-  const importer = createImporter({ store, documents: env.documents, keeper, notices, parse, readOnly: () => readOnly });
+  const importer = createImporter({ store, documents: env.documents, keeper, notices, parse, readOnly: () => readOnly, beforeReplace: () => places.ensure() });
 
   toolbar = createToolbar({
     importFile: (file) => importer.importFile(file),
@@ -127,11 +139,19 @@ function mount(wasm, root, env) {
   }, { formats: IMPORT_FORMATS });
 
   const intro = h('div', null, [
-    h('p', { class: 'intro' }, ['逐项填写下面的报告，页面会随时检查；也可以先', h('label', { for: 'import-file', class: 'link-label' }, '导入已有的报告文件'), '（Word 或 WPS 保存的 .docx、从 Word 复制出的文本 .txt、本页下载的 JSON；也可以把文件直接拖到本页）。表格中可用方向键和回车键移动，可直接粘贴从 Excel 或 WPS 复制的多行数据。']),
+    h('p', { class: 'intro' }, ['逐项填写下面的报告，页面会随时检查；也可以先',
+      h('button', { type: 'button', class: 'link-button', onclick: () => toolbar.chooseFile() }, '导入已有的报告文件'),
+      '（Word 或 WPS 保存的 .docx/.doc、PDF、保存的网页 .html、文本 .txt、本页下载的 JSON；也可以把文件直接拖到本页，或在门户网站上选中整篇报告、复制后在本页空白处按 Ctrl+V）。表格中可用方向键和回车键移动，可直接粘贴从 Excel 或 WPS 复制的多行数据。']),
     exporter.copyBox,
   ]);
   const previousReport = createPreviousReport({ store, documents: env.documents, notices, readOnly: () => readOnly, formats: IMPORT_FORMATS });
-  formView = createFormView({ binding, store, scope, readOnly: () => readOnly, notices, intro, afterAgency: previousReport.element });
+  formView = createFormView({
+    binding, store, scope, notices, intro,
+    readOnly: () => readOnly,
+    readOnlyReason: () => readOnlyWhy || '本页当前不能编辑。',
+    onCounts: (counts) => toolbar.setCounts(counts),
+    afterAgency: previousReport.element,
+  });
   const views = h('div', { class: 'views' });
   const router = createRouter(views);
   router.add(formView);
@@ -146,6 +166,8 @@ function mount(wasm, root, env) {
     dropText.textContent = name === 'batch' ? '松开鼠标即可批量检查这些文件' : '松开鼠标即可导入报告文件';
     if (name === 'batch') notices.removeBanner('batch');
   });
+  const sticky = keepInView({ toolbar: toolbar.element, area: views });
+  formView.useSticky(sticky);
   const footer = h('footer', { class: 'footer' }, '本页面在浏览器内运行，不联网，不上传任何数据。草稿保存在本机浏览器中，换电脑或清理浏览器数据后将不再存在，请及时下载 JSON 备份。');
   for (const el of [toolbar.element, ...notices.elements, views, footer, dropHint, exporter.printView]) root.appendChild(el);
 
@@ -229,6 +251,7 @@ function mount(wasm, root, env) {
 
   function setReadOnly(flag, why) {
     readOnly = flag;
+    readOnlyWhy = flag ? why || '' : '';
     formView.setReadOnly(flag);
     previousReport.setReadOnly(flag);
     toolbar.setReadOnly(flag);
@@ -242,7 +265,6 @@ function mount(wasm, root, env) {
 
   // The host hears of every change: the embedding API's onChange with the whole report.
   store.on('change', (event) => {
-    toolbar.setCounts(event.findings);
     if (event.kind === 'replace' && event.origin !== 'batch' && event.origin !== 'recovery') notices.removeBanner('batch');
     if (typeof env.onChange === 'function') {
       try { env.onChange(store.report(), event.findings); } catch (e) { console.error(e); }
@@ -253,6 +275,9 @@ function mount(wasm, root, env) {
   });
 
   // A drop on the batch view is a batch; anywhere else it imports one report into the form.
+  const pasteArea = env.page ? document : root;
+  const onPaste = (e) => { if (!readOnly && router.current === 'form') importer.onPaste(e); };
+  pasteArea.addEventListener('paste', onPaste);
   wireDrop(dropHint, (transfer) => {
     if (batchView && router.current === 'batch') batchView.drop(transfer);
     else if (transfer.files.length) importer.importFile(transfer.files[0]);
@@ -320,6 +345,9 @@ function mount(wasm, root, env) {
     destroy() {
       keeper.close();
       exporter.destroy();
+      sticky.destroy();
+      pasteArea.removeEventListener('paste', onPaste);
+      formView.destroy();
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onHidden);
     },

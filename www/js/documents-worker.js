@@ -5,7 +5,7 @@
 // {id, method, args} → {id, ok, result} or {id, ok: false, message, fatal}.
 import * as glue from '../pkg/xxgk_documents.js';
 
-const METHODS = { importFile: true, toDocx: true, docxFileName: true, htmlFragment: true, htmlPage: true };
+const METHODS = { importFile: true, importHtml: true, toDocx: true, docxFileName: true, htmlFragment: true, htmlPage: true };
 
 let ready = null;
 
@@ -44,7 +44,7 @@ function run(job) {
   return ready.then(() => {
     if (!METHODS[job.method]) throw new Error('unknown method ' + job.method);
     const result = glue[job.method].apply(null, job.args);
-    return job.method === 'importFile' ? bounded(result) : result;
+    return job.method === 'importFile' || job.method === 'importHtml' ? bounded(result) : result;
   });
 }
 

@@ -119,6 +119,8 @@ export function createDocuments({ launch, wasm, inPage }) {
   return {
     /** Reads a report file; resolves {json, summary}. The bytes are handed over (transferred) once the worker runs. */
     importFile(bytes, fileName) { return call('importFile', [bytes, fileName], [bytes.buffer]); },
+    /** Reads a report from HTML text (the text/html of a paste from a portal page); resolves {json, summary}. */
+    importHtml: (html) => call('importHtml', [html]),
     toDocx: (json) => call('toDocx', [json]),
     docxFileName: (json) => call('docxFileName', [json]),
     htmlFragment: (json) => call('htmlFragment', [json]),

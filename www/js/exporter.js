@@ -6,6 +6,21 @@ import { download as saveFile } from './files.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** Today as the JSON document writes a date (`2025-01-15`), in the clerk's time zone. */
+export function today() {
+  const d = new Date();
+  const two = (n) => (n < 10 ? '0' : '') + n;
+  return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
+}
+
+/** The report as the documents module gets it: with the day of the export as its 成文日期 when none was set. */
+function dated(json) {
+  const doc = JSON.parse(json);
+  if (doc.date) return json;
+  doc.date = today();
+  return JSON.stringify(doc);
+}
+
 /**
  * The nodes of an HTML fragment written by the core's exporter (export::html, which escapes every
  * piece of user text). Parsed in an inert document: nothing in it runs or loads.
@@ -21,7 +36,7 @@ function copyText(text) {
   return navigator.clipboard.writeText(text).then(() => true, () => false);
 }
 
-/** ctx: {store, documents, notices, ask, onDownload, root (gets .has-print-view), showSummary(), saveNow()} */
+/** ctx: {store, documents, notices, ask, onDownload, root (gets .has-print-view), showSummary(), finalize(), saveNow()} */
 export function createExporter(ctx) {
   const { store, documents, notices } = ctx;
   const copyBox = h('div', { class: 'copy-box', id: 'copy-box', hidden: true });
@@ -40,12 +55,14 @@ export function createExporter(ctx) {
   }
 
   function downloadJson() {
+    store.checkNow();
     ctx.saveNow();
     const json = store.toJson();
     if (typeof json === 'string') download(store.fileStem() + '.json', json, 'application/json');
   }
 
   function downloadCsv() {
+    store.checkNow();
     const csv = store.findingsCsv();
     if (typeof csv === 'string') download(store.fileStem() + '_检查结果.csv', csv, 'text/csv;charset=utf-8');
   }
@@ -103,6 +120,8 @@ export function createExporter(ctx) {
 
   /** kind: 'docx' | 'html' | 'copy' | 'print'. Asks first when the report has errors. */
   async function exportDocument(kind) {
+    store.checkNow();
+    ctx.finalize();
     ctx.saveNow();
     const json = store.toJson();
     const findings = store.check();
@@ -111,16 +130,17 @@ export function createExporter(ctx) {
     if (errors > 0 && !(await confirmDespiteErrors(kind, errors))) return;
     notices.alert(null);
     const revision = store.revision;
+    const withDate = dated(json);
     try {
       if (kind === 'docx') {
-        const [name, bytes] = await Promise.all([documents.docxFileName(json), documents.toDocx(json)]);
+        const [name, bytes] = await Promise.all([documents.docxFileName(withDate), documents.toDocx(withDate)]);
         download(name, bytes, DOCX_TYPE);
       } else if (kind === 'html') {
-        download(store.fileStem() + '.html', await documents.htmlPage(json), 'text/html;charset=utf-8');
+        download(store.fileStem() + '.html', await documents.htmlPage(withDate), 'text/html;charset=utf-8');
       } else if (kind === 'copy') {
-        await copyHtml(await documents.htmlFragment(json));
+        await copyHtml(await documents.htmlFragment(withDate));
       } else {
-        fillPrintView(await documents.htmlFragment(json), revision);
+        fillPrintView(await documents.htmlFragment(withDate), revision);
         window.print();
       }
     } catch (e) {

@@ -13,6 +13,7 @@ const FIELD_PRESENTATION = {
   'agency.postcode': { inputmode: 'numeric', short: true },
   'agency.phone': { hint: '含区号，例如：0436-4831355' },
   'agency.email': { inputmode: 'email' },
+  'date': { hint: '写在 Word 文件末尾的机关名称下方；不填时，下载当天的日期。', type: 'date', short: true },
 };
 
 const PROSE_HINTS = {
@@ -75,7 +76,7 @@ function agencySection(reportFields, levels, registry) {
       ]);
     } else {
       control = h('input', {
-        type: 'text', class: 'input' + (f.short ? ' input-short' : ''), autocomplete: 'off',
+        type: f.type || 'text', class: 'input' + (f.short ? ' input-short' : ''), autocomplete: 'off',
         inputmode: f.inputmode || null, spellcheck: 'false',
       });
     }
@@ -127,8 +128,11 @@ function tableSection(layout, registry, amountCells) {
         if (cell.scope === 'none') {
           tr.appendChild(h('td', Object.assign({ class: 'corner-note' }, attrs), cell.text));
         } else {
-          const cls = 'label label-' + cell.scope + (cell.scope === 'rowgroup' && col === 0 ? ' label-outer' : '');
-          tr.appendChild(h('th', Object.assign({ scope: cell.scope, class: cls }, attrs), cell.text));
+          const outer = cell.scope === 'rowgroup' && col === 0;
+          const cls = 'label label-' + cell.scope + (outer ? ' label-outer' : '');
+          // Vertical text in a block inside the cell: Chromium 83 ignores writing-mode on table cells.
+          const text = outer ? h('span', { class: 'vertical-text' }, cell.text) : cell.text;
+          tr.appendChild(h('th', Object.assign({ scope: cell.scope, class: cls }, attrs), text));
         }
       } else {
         seenInput = true;

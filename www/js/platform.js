@@ -3,7 +3,8 @@
 // pkg/. load(name) imports and initialises a wasm-bindgen module; documents is the client of the
 // documents module's Web Worker (documents.js), started on first use; batch() loads the 批量检查
 // view's code the first time the view is shown: {createBatchView, client()}, client() making a
-// client of the batch module's Web Worker (batch-client.js).
+// client of the batch module's Web Worker (batch-client.js); placeNames() fetches the place-name
+// table of rule T004 (places.js).
 import { createDocuments } from './documents.js';
 
 export function servedPlatform(root) {
@@ -22,5 +23,9 @@ export function servedPlatform(root) {
       wasm: () => pkg('xxgk_batch_bg.wasm').href,
     }),
   }));
-  return { load, documents, batch };
+  const placeNames = () => fetch(pkg('places.tsv').href).then((r) => {
+    if (!r.ok) throw new Error('地名表未能加载（HTTP ' + r.status + '）');
+    return r.text();
+  });
+  return { load, documents, batch, placeNames };
 }

@@ -17,6 +17,7 @@ export function createReportStore(wasm, { locked = {} } = {}) {
   let findings = [];
   let revision = 0;
   let lastGoodJson = null;
+  let pending = null; // origin of an edit whose check waits (prose typed: checkNow)
   let previous = null;
   const listeners = { change: [], crash: [] };
   let replay = () => {};
@@ -111,13 +112,30 @@ export function createReportStore(wasm, { locked = {} } = {}) {
 
     /**
      * Changes the report: fn(session) makes the edits, then one check and one 'change' event.
-     * Returns what fn returned (undefined after a crash).
+     * With {check: 'later'} (prose being typed) the check and the event wait for checkNow() or
+     * the next edit. Returns what fn returned (undefined after a crash).
      */
-    edit(origin, fn) {
+    edit(origin, fn, { check: when = 'now' } = {}) {
       const result = call(fn);
-      announce('edit', origin);
+      if (when === 'later') {
+        revision += 1;
+        pending = origin;
+      } else {
+        pending = null;
+        announce('edit', origin);
+      }
       return result;
     },
+
+    /** Checks and announces an edit made with {check: 'later'} (the clerk paused typing prose). */
+    checkNow() {
+      if (pending === null) return;
+      const origin = pending;
+      pending = null;
+      announce('edit', origin);
+    },
+    /** Whether an edit waits for its check. */
+    get pending() { return pending !== null; },
 
     /**
      * The one path that replaces the report. `next` is a Session, a JSON text (read as a draft)
@@ -134,6 +152,7 @@ export function createReportStore(wasm, { locked = {} } = {}) {
         try { old.free(); } catch (e) { /* a session broken by a crash is left to the GC */ }
       }
       applyLocked();
+      pending = null;
       previous = withPrevious;
       call(() => applyPrevious());
       lastGoodJson = read((s) => s.toJson(), null);
@@ -170,6 +189,7 @@ export function createReportStore(wasm, { locked = {} } = {}) {
     proposeTotals: () => read((s) => s.proposeTotals(), []),
     findingsCsv: () => read((s) => s.findingsCsv(), null),
     importSummary: () => read((s) => s.importSummary(), null),
+    cellSources: () => read((s) => s.cellSources(), {}),
     /** Agency name and year: what a draft is known by. */
     identity: () => ({ name: read((s) => s.field('agency.name'), '').trim(), year: read((s) => s.field('year'), '') }),
   };

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Builds dist/ from www/ (run by `./build.sh dist` after the wasm build):
-//   dist/static/            the page as it is served (www/ without tools/), plus SHA256SUMS
+//   dist/static/            the page as it is served (www/ without tools/), plus SHA256SUMS; its
+//                           JavaScript and CSS without comments and indentation, local names
+//                           shortened (terser, a dev dependency; no code rewritten, exported and
+//                           global names kept), as in the single file
 //   dist/xxgk-report.html   one self-contained file for file:// (no server, no network): CSS,
 //                           JavaScript and the WebAssembly modules (base64) inline: the page's,
 //                           the documents module (Word/HTML) and the batch module (批量检查),
@@ -21,6 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -143,9 +147,41 @@ function base64Lines(bytes) {
   return bytes.toString('base64').replace(/.{1,76}/g, '$&\n');
 }
 
-function singleFile(www) {
+// ---- comments out ----------------------------------------------------------------------------
+
+/** JavaScript without comments and indentation, local names shortened; no code rewritten (ES2020 kept). */
+async function stripJs(code, { module }) {
+  const out = await minify(code, {
+    module, ecma: 2020, compress: false, mangle: true,
+    format: { comments: false, ascii_only: false, semicolons: false },
+  });
+  return out.code + '\n';
+}
+
+/** CSS without comments and the whitespace around its punctuation. */
+function stripCss(css) {
+  if (/["'][^"'\n]*\/\*/.test(css)) fail('app.css: a string holds "/*"; stripCss would cut it');
+  return css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*\n\s*/g, '\n').replace(/\n+/g, '\n').replace(/\s*([{};,>])\s*/g, '$1').trim() + '\n';
+}
+
+/** Strips every .js and .css file under `dir` in place. */
+async function stripTree(dir, files) {
+  for (const rel of files) {
+    const file = path.join(dir, rel);
+    if (rel.endsWith('.js')) {
+      const code = fs.readFileSync(file, 'utf8');
+      // Classic scripts: loader.js, the worker, embed/global.js; the rest are modules.
+      const module = /^(import|export)\b/m.test(code);
+      fs.writeFileSync(file, await stripJs(code, { module }));
+    } else if (rel.endsWith('.css')) {
+      fs.writeFileSync(file, stripCss(fs.readFileSync(file, 'utf8')));
+    }
+  }
+}
+
+async function singleFile(www) {
   let html = fs.readFileSync(path.join(www, 'index.html'), 'utf8');
-  const css = fs.readFileSync(path.join(www, 'app.css'), 'utf8');
+  const css = stripCss(fs.readFileSync(path.join(www, 'app.css'), 'utf8'));
   if (/<\/style/i.test(css)) fail('app.css contains </style');
   const link = '<link rel="stylesheet" href="app.css">';
   const loaderTag = '<script src="loader.js" defer></script>';
@@ -153,10 +189,10 @@ function singleFile(www) {
     fail('www/index.html no longer has the expected <link>, <script src="loader.js" defer> and </body>');
   }
   const wasm = (name) => fs.readFileSync(path.join(www, 'pkg', name + '_bg.wasm'));
-  const app = bundle(path.join(HERE, 'single-entry.js'));
-  const worker = bundle(path.join(www, 'js/documents-worker.js'));
-  const batchWorker = bundle(path.join(www, 'js/batch-worker.js'));
-  const loader = fs.readFileSync(path.join(www, 'loader.js'), 'utf8');
+  const app = await stripJs(bundle(path.join(HERE, 'single-entry.js')), { module: false });
+  const worker = await stripJs(bundle(path.join(www, 'js/documents-worker.js')), { module: false });
+  const batchWorker = await stripJs(bundle(path.join(www, 'js/batch-worker.js')), { module: false });
+  const loader = await stripJs(fs.readFileSync(path.join(www, 'loader.js'), 'utf8'), { module: false });
   html = html.replace(link, () => '<style>\n' + css + '</style>');
   html = html.replace(loaderTag, '');
   html = html.replace('</body>', () => [
@@ -165,6 +201,7 @@ function singleFile(www) {
     '<script type="application/octet-stream" id="xxgk-wasm-batch">\n' + base64Lines(wasm('xxgk_batch')) + '</script>',
     '<script type="text/plain" id="xxgk-documents-worker">\n' + scriptText(worker) + '\n</script>',
     '<script type="text/plain" id="xxgk-batch-worker">\n' + scriptText(batchWorker) + '\n</script>',
+    '<script type="text/plain" id="xxgk-places">' + scriptText(fs.readFileSync(path.join(www, 'pkg/places.tsv'), 'utf8')) + '</script>',
     '<script>\n' + scriptText(app) + '\n</script>',
     '<script>\n' + scriptText(loader) + '</script>',
     '</body>',
@@ -192,7 +229,7 @@ function copyTree(from, to, skip) {
   return files.sort();
 }
 
-function main() {
+async function main() {
   const args = process.argv.slice(2);
   const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
   const www = path.resolve(opt('--www', path.join(HERE, '..')));
@@ -206,17 +243,20 @@ function main() {
     return;
   }
   const out = path.resolve(opt('--out', path.join(www, '..', 'dist')));
-  for (const name of ['xxgk_report_bg.wasm', 'xxgk_documents_bg.wasm', 'xxgk_documents_worker.js', 'xxgk_batch_bg.wasm', 'xxgk_batch_worker.js']) {
+  for (const name of ['xxgk_report_bg.wasm', 'xxgk_documents_bg.wasm', 'xxgk_documents_worker.js', 'xxgk_batch_bg.wasm', 'xxgk_batch_worker.js', 'places.tsv']) {
     if (!fs.existsSync(path.join(www, 'pkg', name))) fail(`missing www/pkg/${name}: run ./build.sh build first`);
   }
   fs.rmSync(out, { recursive: true, force: true });
   const staticDir = path.join(out, 'static');
   const files = copyTree(www, staticDir, (rel) => rel === 'tools' || rel.endsWith('.wasm.d.ts'));
+  await stripTree(staticDir, files);
   const sums = files.map((f) => crypto.createHash('sha256').update(fs.readFileSync(path.join(staticDir, f))).digest('hex') + '  ' + f);
   fs.writeFileSync(path.join(staticDir, 'SHA256SUMS'), sums.join('\n') + '\n');
   const single = path.join(out, 'xxgk-report.html');
-  fs.writeFileSync(single, singleFile(www));
+  fs.writeFileSync(single, await singleFile(www));
   console.log(`dist.mjs: ${path.relative(process.cwd(), staticDir)}/ (${files.length} files + SHA256SUMS), ${path.relative(process.cwd(), single)} (${fs.statSync(single).size} bytes)`);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => fail(e && e.message ? e.message : String(e)));
+}

@@ -2,8 +2,8 @@
 // into one classic script. The WebAssembly travels inline as base64 (script elements of type
 // application/octet-stream), and so does the documents worker (a text/plain script element,
 // started from a blob: URL, since a file:// page cannot start a worker from a file), and so do
-// the batch module and its worker (the 批量检查 view). loader.js, which runs after this, calls
-// xxgkStartInline.
+// the batch module and its worker (the 批量检查 view) and the place-name table of rule T004
+// (text/plain). loader.js, which runs after this, calls xxgkStartInline.
 import { startPage, bootFailed } from '../js/app.js';
 import { createDocuments } from '../js/documents.js';
 import { createBatchClient } from '../js/batch-client.js';
@@ -47,6 +47,7 @@ window.xxgkStartInline = function () {
     createBatchView,
     client: () => createBatchClient({ launch: () => inlineWorker('xxgk-batch-worker'), wasm: () => bytesOf('xxgk-wasm-batch') }),
   });
+  const placeNames = () => Promise.resolve(document.getElementById('xxgk-places').textContent);
   // Asynchronous instantiation: Chromium 83 refuses to compile a module over 4 KB synchronously.
-  page.default({ module_or_path: bytes }).then(() => startPage(page, { documents, batch })).catch(bootFailed);
+  page.default({ module_or_path: bytes }).then(() => startPage(page, { documents, batch, placeNames })).catch(bootFailed);
 };

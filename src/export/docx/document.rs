@@ -3,7 +3,7 @@
 use super::page::*;
 use super::table::write_table;
 use super::xml::Xml;
-use crate::export::outline::{blocks, xml_safe, Block};
+use crate::export::outline::{blocks, xml_safe, Block, Signature};
 use crate::export::ExportError;
 use crate::model::Report;
 
@@ -21,6 +21,7 @@ pub(super) fn document_xml(report: &Report) -> Result<Vec<u8>, ExportError> {
             Block::SubHeading(line) => paragraph(&mut xml, Some("Heading2"), line)?,
             Block::Paragraph(line) => paragraph(&mut xml, None, line)?,
             Block::Table(layout) => write_table(&mut xml, layout, report)?,
+            Block::Signature(signature) => write_signature(&mut xml, &signature)?,
         }
     }
     section_properties(&mut xml)?;
@@ -51,6 +52,51 @@ fn paragraph(xml: &mut Xml, style: Option<&str>, text: &str) -> std::io::Result<
         }
         xml.close("w:r")?;
     }
+    xml.close("w:p")
+}
+
+/// 发文机关署名 and 成文日期 after an empty line (GB/T 9704-2012, 7.3.5.2). The longer line is
+/// right-aligned two characters from the margin; the other starts at a left indent that puts
+/// the date's first character two characters right of the name's: exact for the name (Chinese
+/// characters are all one wide), estimated for the date (digits half as wide, with no extra
+/// space between digits and Chinese, as 仿宋_GB2312 sets them).
+fn write_signature(xml: &mut Xml, s: &Signature) -> std::io::Result<()> {
+    paragraph(xml, None, "")?;
+    let half = |halves: usize| (halves * HALF_CHARACTER) as u32;
+    let two = half(Signature::INDENT);
+    let (name, date) = if s.date_is_longer() {
+        (Place::Left(TEXT_WIDTH.saturating_sub(two + half(s.date_width) + two)), Place::Right(two))
+    } else {
+        (Place::Right(two), Place::Left(TEXT_WIDTH.saturating_sub(half(s.name_width))))
+    };
+    if !s.name.is_empty() {
+        signature_line(xml, s.name, name)?;
+    }
+    signature_line(xml, &s.date, date)
+}
+
+enum Place {
+    /// Left-aligned at this left indent (twips).
+    Left(u32),
+    /// Right-aligned at this right indent (twips).
+    Right(u32),
+}
+
+fn signature_line(xml: &mut Xml, text: &str, place: Place) -> std::io::Result<()> {
+    xml.open("w:p", &[])?;
+    xml.open("w:pPr", &[])?;
+    xml.val("w:autoSpaceDE", "0")?;
+    xml.val("w:autoSpaceDN", "0")?;
+    let (side, indent, jc) = match place {
+        Place::Left(indent) => ("w:left", indent, "left"),
+        Place::Right(indent) => ("w:right", indent, "right"),
+    };
+    xml.empty("w:ind", &[(side, &indent.to_string()), ("w:firstLineChars", "0"), ("w:firstLine", "0")])?;
+    xml.val("w:jc", jc)?;
+    xml.close("w:pPr")?;
+    xml.open("w:r", &[])?;
+    xml.text_element("w:t", &[("xml:space", "preserve")], &xml_safe(text))?;
+    xml.close("w:r")?;
     xml.close("w:p")
 }
 

@@ -16,6 +16,9 @@ pub const FOOTER_DISTANCE: u32 = 1304;
 /// The width of the type area (156 mm).
 pub const TEXT_WIDTH: u32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 
+/// Half the width of a character of the body text (三号, 16 pt = 320 twips): a digit's width.
+pub const HALF_CHARACTER: usize = 160;
+
 /// Left and right padding of a table cell (1 mm), so that the narrow columns of 三 and 四 fit.
 pub const CELL_PADDING: u32 = 57;
 

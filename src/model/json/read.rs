@@ -13,8 +13,9 @@ use serde::Deserialize;
 use super::{JsonError, FORMAT_ID};
 use crate::model::cells::{CellId, CellKind};
 use crate::model::report::{Agency, Level, Report, SourceInfo, Texts};
+use crate::model::date::ReportDate;
 use crate::model::review::ReviewMark;
-use crate::model::value::{Amount, CellValue};
+use crate::model::value::{parse_year, Amount, CellValue};
 
 pub(super) fn read(text: &str, keep_invalid: bool) -> Result<Report, JsonError> {
     let mut de = serde_json::Deserializer::from_str(text);
@@ -237,7 +238,7 @@ impl<'de> DeserializeSeed<'de> for DocumentSeed<'_> {
     }
 }
 
-const DOCUMENT_KEYS: &[&str] = &["format", "year", "agency", "headings", "text", "cells", "source", "reviewed"];
+const DOCUMENT_KEYS: &[&str] = &["format", "year", "date", "agency", "headings", "text", "cells", "source", "reviewed"];
 
 impl<'de> Visitor<'de> for DocumentSeed<'_> {
     type Value = Report;
@@ -255,7 +256,11 @@ impl<'de> Visitor<'de> for DocumentSeed<'_> {
             let at = at.key(DOCUMENT_KEYS[key]);
             match DOCUMENT_KEYS[key] {
                 "format" => map.next_value_seed(FormatSeed)?,
-                "year" => report.year = map.next_value_seed(YearSeed)?,
+                "year" => match map.next_value_seed(YearSeed { keep_invalid: self.keep_invalid })? {
+                    Ok(year) => report.year = year,
+                    Err(typed) => report.invalid_year = Some(typed),
+                },
+                "date" => report.date = map.next_value_seed(DateSeed)?,
                 "agency" => report.agency = map.next_value_seed(AgencySeed { at })?,
                 "headings" => report.headings = map.next_value_seed(HeadingsSeed { at })?,
                 "text" => report.text = map.next_value_seed(TextsSeed { at })?,
@@ -305,39 +310,50 @@ impl<'de> Visitor<'de> for FormatSeed {
     }
 }
 
-/// `year`: a whole number, or `null`.
-struct YearSeed;
+/// `year`: a whole number, or `null`; in a draft (`keep_invalid`) also the text typed as the
+/// year, read as the page reads it (「２０２４」 → 2024) or kept for V001 (`Err(text)`).
+struct YearSeed {
+    keep_invalid: bool,
+}
 
 impl<'de> DeserializeSeed<'de> for YearSeed {
-    type Value = Option<i32>;
+    type Value = Result<Option<i32>, String>;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<i32>, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
 impl<'de> Visitor<'de> for YearSeed {
-    type Value = Option<i32>;
+    type Value = Result<Option<i32>, String>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("表示年份的整数（如 2024）或 null")
     }
 
-    refuse!('de; bool, str, seq, map);
+    refuse!('de; bool, seq, map);
 
-    fn visit_unit<E: de::Error>(self) -> Result<Option<i32>, E> {
-        Ok(None)
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if self.keep_invalid {
+            Ok(parse_year(v))
+        } else {
+            Err(wrong_type(&self, format!("字符串 \"{v}\"")))
+        }
     }
 
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<i32>, E> {
-        i32::try_from(v).map(Some).map_err(|_| E::custom(format!("年份 {v} 超出范围")))
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Ok(None))
     }
 
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<i32>, E> {
-        i32::try_from(v).map(Some).map_err(|_| E::custom(format!("年份 {v} 超出范围")))
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        i32::try_from(v).map(|y| Ok(Some(y))).map_err(|_| E::custom(format!("年份 {v} 超出范围")))
     }
 
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<i32>, E> {
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        i32::try_from(v).map(|y| Ok(Some(y))).map_err(|_| E::custom(format!("年份 {v} 超出范围")))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
         Err(wrong_type(&self, format!("数字 {v}")))
     }
 }
@@ -364,6 +380,35 @@ impl<'de> Visitor<'de> for StringSeed {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
         Ok(v.to_string())
+    }
+}
+
+/// `date`: the 成文日期 as `"2025-01-15"`, or `null`.
+struct DateSeed;
+
+impl<'de> DeserializeSeed<'de> for DateSeed {
+    type Value = Option<ReportDate>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DateSeed {
+    type Value = Option<ReportDate>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("日期字符串（如 \"2025-01-15\"）或 null")
+    }
+
+    refuse!('de; bool, number, seq, map);
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        ReportDate::parse(v).map(Some).ok_or_else(|| E::custom(format!("「{v}」不是有效的日期：应写作 \"2025-01-15\"")))
     }
 }
 

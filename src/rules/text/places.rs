@@ -5,6 +5,11 @@
 //! `src/data/gen_places.mjs`; `src/data/PLACES.md` describes the format and the rules for short
 //! names and ambiguity. The table is read once, on first use.
 //!
+//! With the feature `embedded-places` (on by default) the table is part of the binary. The
+//! page's WebAssembly leaves it out (34 KB gzipped, a sixth of the module): the page fetches
+//! the table when a report first has prose and hands it over with [`install`]; until then
+//! nothing here finds a place (T004 reports nothing) and [`available`] says so.
+//!
 //! Finding foreign places takes two steps. [`mentions`] finds every place name in a text
 //! (whoever's region it is): it depends on the text alone, so each prose field's analysis keeps
 //! it. [`foreign_places`] then keeps the mentions of areas outside the agency's own.
@@ -14,7 +19,47 @@ use std::sync::OnceLock;
 
 use super::TermSet;
 
-static TABLE: &str = include_str!("../../data/places.tsv");
+#[cfg(feature = "embedded-places")]
+static EMBEDDED: &str = include_str!("../../data/places.tsv");
+
+/// The table handed over at run time ([`install`]), where the build leaves it out.
+static INSTALLED: OnceLock<&'static str> = OnceLock::new();
+
+fn table_text() -> Option<&'static str> {
+    #[cfg(feature = "embedded-places")]
+    return Some(EMBEDDED);
+    #[cfg(not(feature = "embedded-places"))]
+    return INSTALLED.get().copied();
+}
+
+/// Whether the place table can be used: built in, or installed.
+pub fn available() -> bool {
+    table_text().is_some()
+}
+
+/// Hands over the text of `places.tsv` where the build leaves it out. Returns false when a table
+/// is there already (built in or installed before); an error when `text` is not the table (a
+/// line that is not `code, level, full name, short name, parent, flags`).
+pub fn install(text: String) -> Result<bool, String> {
+    if available() {
+        return Ok(false);
+    }
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.is_empty() && !l.starts_with('#')) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let well_formed = fields.len() >= 6
+            && fields[0].len() == 6
+            && fields[0].bytes().all(|b| b.is_ascii_digit())
+            && matches!(fields[1], "p" | "c" | "k")
+            && !fields[2].is_empty();
+        if !well_formed {
+            return Err(format!("地名表第 {} 行格式不对", n + 1));
+        }
+    }
+    if text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).count() < 100 {
+        return Err("地名表内容不完整".to_string());
+    }
+    Ok(INSTALLED.set(Box::leak(text.into_boxed_str())).is_ok())
+}
 
 /// An area of the table, by its index (stable only within one build of the table).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -132,9 +177,9 @@ struct Row {
     short_flags: u8,
 }
 
-fn parse_table() -> Vec<Row> {
+fn parse_table(table: &'static str) -> Vec<Row> {
     let mut rows = Vec::with_capacity(3300);
-    for line in TABLE.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in table.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
         let fields: Vec<&'static str> = line.split('\t').collect();
         let &[code, level, full_name, short_name, parent, flags, ..] = &fields[..] else {
             panic!("places.tsv: a line with fewer than six fields: {line:?}");
@@ -156,13 +201,17 @@ fn parse_table() -> Vec<Row> {
     rows
 }
 
-fn places() -> &'static Places {
+fn places() -> Option<&'static Places> {
     static PLACES: OnceLock<Places> = OnceLock::new();
-    PLACES.get_or_init(build_places)
+    if let Some(places) = PLACES.get() {
+        return Some(places);
+    }
+    let table = table_text()?;
+    Some(PLACES.get_or_init(|| build_places(table)))
 }
 
-fn build_places() -> Places {
-    let rows = parse_table();
+fn build_places(table: &'static str) -> Places {
+    let rows = parse_table(table);
     let mut strings: Vec<&'static str> = Vec::with_capacity(6500);
     let mut names: Vec<Name> = Vec::with_capacity(6500);
     let mut name_index: HashMap<&'static str, usize> = HashMap::with_capacity(6500);
@@ -244,7 +293,7 @@ impl Places {
 /// `[area, parent, …, province]`. Empty when nothing is recognised or the string stays
 /// ambiguous (「朝阳区」 alone).
 pub fn region_chain(region: &str) -> Vec<PlaceId> {
-    let places = places();
+    let Some(places) = places() else { return Vec::new() };
     let boundaries: Vec<usize> = region.char_indices().map(|(b, _)| b).chain([region.len()]).collect();
     let chars = boundaries.len() - 1;
     let mut candidates: Vec<u16> = Vec::new();
@@ -280,15 +329,22 @@ pub fn region_chain(region: &str) -> Vec<PlaceId> {
     }
 }
 
+/// The administrative area an agency's name (or address) names, as 所辖行政区域 is written:
+/// 「通榆县边昭镇人民政府」 → 「吉林省白城市通榆县」. `None` when nothing or something ambiguous is
+/// recognised, or the table is not there.
+pub fn region_of(name: &str) -> Option<String> {
+    region_chain(name).first().map(|&id| full_name_path(id))
+}
+
 /// Full names from the province down, e.g. 「河南省郑州市新郑市」.
 pub fn full_name_path(id: PlaceId) -> String {
-    places().full_path(id.0)
+    places().map_or_else(String::new, |places| places.full_path(id.0))
 }
 
 /// Every place name in `text`, of any region: names flagged ambiguous or common words, and
 /// matches that straddle a word boundary, are left out.
 pub fn mentions(text: &str) -> Vec<PlaceMention> {
-    let places = places();
+    let Some(places) = places() else { return Vec::new() };
     let mut found = Vec::new();
     for hit in places.matcher.find_iter(text) {
         let name = &places.names[hit.term];
@@ -313,7 +369,7 @@ pub fn mentions(text: &str) -> Vec<PlaceMention> {
 /// the agency's area and/or its ancestors (typically [`region_chain`]'s result): names of
 /// those areas, of their ancestors and of the descendants of the deepest ones are left out.
 pub fn foreign_places(text: &str, mentions: &[PlaceMention], own: &[PlaceId]) -> Vec<PlaceHit> {
-    let places = places();
+    let Some(places) = places() else { return Vec::new() };
     let mut related: HashSet<u16> = HashSet::new();
     for &PlaceId(area) in own {
         related.extend(places.chain(area));
@@ -374,20 +430,32 @@ mod tests {
         chain
     }
 
+    const TABLE_FOR_TESTS: &str = include_str!("../../data/places.tsv");
+
     fn find(text: &str, own: &[PlaceId]) -> Vec<PlaceHit> {
         foreign_places(text, &mentions(text), own)
     }
 
     fn name_and_code(id: PlaceId) -> (&'static str, u32) {
-        let area = &places().areas[id.0 as usize];
+        let area = &places().unwrap().areas[id.0 as usize];
         (area.full_name, area.code)
     }
 
     #[test]
     fn the_table_has_every_province_and_county() {
-        let places = places();
+        let places = places().expect("built in for the tests");
+        assert_eq!(install(TABLE_FOR_TESTS.to_string()), Ok(false), "built in: nothing to install");
+        assert!(install("not a table".into()).is_err() || available());
         assert!(places.areas.len() > 3000, "{}", places.areas.len());
         assert_eq!(places.areas.iter().filter(|a| a.level == PlaceLevel::Province).count(), 31);
+    }
+
+    #[test]
+    fn an_agency_name_gives_its_region() {
+        assert_eq!(region_of("通榆县边昭镇人民政府").as_deref(), Some("吉林省白城市通榆县"));
+        assert_eq!(region_of("白城市教育局").as_deref(), Some("吉林省白城市"));
+        assert_eq!(region_of("朝阳区民政局"), None, "ambiguous");
+        assert_eq!(region_of("某某机关"), None);
     }
 
     #[test]
@@ -463,7 +531,7 @@ mod tests {
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].name, "郑州市");
         assert_eq!(hits[0].belongs_to, "河南省");
-        assert_eq!(places().areas[hits[0].id.0 as usize].level, PlaceLevel::City);
+        assert_eq!(places().unwrap().areas[hits[0].id.0 as usize].level, PlaceLevel::City);
         assert_eq!(full_name_path(hits[0].id), "河南省郑州市");
     }
 

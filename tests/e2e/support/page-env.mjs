@@ -21,3 +21,11 @@ export function servePage() {
   });
   return env;
 }
+
+/** Chooses an item of the toolbar's 「下载」 menu (download-docx, download-html, copy-html,
+ *  download-json, download-csv) as a person would: open the menu, click the item. `scope` is a
+ *  page, a frame locator or a locator prefix holder with .locator(). */
+export async function fromMenu(scope, id) {
+  await scope.locator('#download-button').click();
+  await scope.locator('#' + id).click();
+}

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const MIME = {
+  '.tsv': 'text/tab-separated-values; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
