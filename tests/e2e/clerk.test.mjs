@@ -323,7 +323,7 @@ test('检查结果（.csv） is for people: official labels, Chinese rule names,
   })()]);
   const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
   const [header, ...lines] = csv.trim().split('\r\n');
-  assert.equal(header, '级别,代码,规则,位置,原文,填写值,计算值,相差,说明,单元格或字段编号');
+  assert.equal(header, '级别,代码,规则,位置,原文,填写值,计算值,相差,说明,最可能有误,修正,已核实,单元格或字段编号');
   const a001 = lines.find((l) => l.includes(',A001,'));
   assert.ok(a001, csv);
   assert.match(a001, /^错误,A001,/);
