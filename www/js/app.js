@@ -348,6 +348,7 @@ function mount(wasm, root, env) {
     applyFix: (id) => fixes.apply(id),
     applySafeFixes: () => fixes.applySafe(),
     undoFix: () => fixes.undo(),
+    canUndo: () => fixes.canUndo,
     markReviewed: (fingerprint, reason) => {
       if (readOnly) throw new Error('本页当前为只读，不能标记已核实');
       store.edit('review', (s) => s.markReviewed(fingerprint, reason));

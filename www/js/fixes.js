@@ -87,27 +87,27 @@ export function createFixes({ store, readOnly, keyScope }) {
     return applied;
   }
 
-  /** 「全部安全修正」: every safe fix in one step; returns how many were made. */
+  /** 「全部安全修正」: every safe fix in one step; returns those made (AppliedFix[]). */
   function applySafe() {
-    if (refused()) return 0;
+    if (refused()) return [];
     let applied;
     try {
       applied = store.edit('fix', (s) => s.applySafeFixes(), { changed: (list) => editedKeys([].concat(...list.map((a) => a.fix.edits))) });
     } catch (e) {
       show(message(e), null, false);
-      return 0;
+      return [];
     }
-    if (!applied) return 0;
+    if (!applied) return [];
     if (!applied.length) {
       show('没有可以安全修正的内容：其余问题需要您核实后自行修改。', null, false);
-      return 0;
+      return [];
     }
     stepDone(1);
     show('已完成 ' + applied.length + ' 处安全修正（不改变报告内容的修正）：', applied.map((a) => a.fix.title), true);
-    return applied.length;
+    return applied;
   }
 
-  /** Takes back the last step; returns the keys restored, or null. */
+  /** Takes back the last step; returns the keys of the cells and fields restored, or null. */
   function undo() {
     if (refused()) return null;
     if (steps === 0) {
