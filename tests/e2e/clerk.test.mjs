@@ -331,6 +331,9 @@ test('检查结果（.csv） is for people: official labels, Chinese rule names,
   assert.match(a001, /,5,0,5,|,0,5,-5,|,5,0,-5,/, 'numbers as numbers: ' + a001);
   assert.doesNotMatch(a001, /'-/);
   assert.match(a001, /s3\.new\.natural/, 'the IDs in the last column');
+  // Issue 15: the suspect and the fix, with how safe it is.
+  assert.match(a001, /最可能是（一）本年新收政府信息公开申请数量（自然人）填写有误|最可能是[^,]*本年新收[^,]*自然人[^,]*填写有误/, a001);
+  assert.match(a001, /改为 0（需复核）/, a001);
   await page.close();
 });
 

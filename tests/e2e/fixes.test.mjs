@@ -285,3 +285,27 @@ test('已核实: a reason asked inline, counted apart, kept through reload and t
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('axe-core finds no violation with a cell\'s 修正 in its popover, the 已核实 form open, and the notice of a fix', async (t) => {
+  const axe = fs.readFileSync(path.join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  const page = await openPage();
+  await page.addScriptTag({ content: axe });
+  const run = async (state) => {
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const problems = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    t.diagnostic(`${state}: ${result.violations.length} violations`);
+    assert.deepEqual(problems, [], state);
+  };
+  await importText(page, SEED);
+  await typeInto(page, 's3.granted.natural', '3');
+  await cell(page, 's3.granted.natural').click();
+  await page.locator('#cell-popover button[data-fix]').waitFor();
+  await page.keyboard.press('Tab');
+  await run('focus on the 修正 of a cell');
+  await page.locator('#summary li[data-code="T004"] [data-review]').click();
+  await run('已核实 form open');
+  await page.locator('#apply-safe-fixes').click();
+  await page.locator('#fix-undo').waitFor();
+  await run('notice of the safe fixes');
+  await page.close();
+});

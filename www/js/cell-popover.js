@@ -136,7 +136,13 @@ export function createCellPopover({ host, messageBox, stickyTop, next }) {
 
   return {
     element: box,
-    focus(input) { focused = input; update(); },
+    /** A cell got focus: its message wins over a hover still pending (the click was on it). */
+    focus(input) {
+      clearTimeout(hoverTimer);
+      hovered = null;
+      focused = input;
+      update();
+    },
     /** The cell lost focus (to `to`): the popover stays when focus went to its buttons. */
     blur(input, to) {
       if (to && box.contains(to)) return;
