@@ -7,7 +7,8 @@
 // The fixes of the cell (the box's .msg-actions, issue 15) are copied as buttons the clerk can
 // reach: Tab from the cell goes to them, Tab from the last one on to the next cell, Shift+Tab or
 // Escape back to the cell; the mouse can move onto them (the popover then stays: a hover that
-// leaves the cell waits a moment, WCAG 1.4.13). Their clicks are handled by delegation (data-fix).
+// leaves the cell waits a moment, WCAG 1.4.13). Only the buttons take clicks: the text lets them
+// through to the cells below, as before. Their clicks are handled by delegation (data-fix).
 import { h, clear } from './dom.js';
 
 const GAP = 4;
@@ -92,8 +93,9 @@ export function createCellPopover({ host, messageBox, stickyTop, next }) {
     focused = null;
     update();
   });
-  box.addEventListener('mouseenter', () => { pointerInside = true; clearTimeout(hoverTimer); });
-  box.addEventListener('mouseleave', () => { pointerInside = false; setHover(null); });
+  // Only the buttons take the mouse (the text lets clicks through to the cells below it).
+  actions.addEventListener('mouseenter', () => { pointerInside = true; clearTimeout(hoverTimer); });
+  actions.addEventListener('mouseleave', () => { pointerInside = false; setHover(null); });
 
   /** A hover moving away from a popover with buttons waits, so that the mouse can reach them. */
   function setHover(input) {

@@ -11,7 +11,7 @@
 // box is copied into the popover). Findings marked 「已核实」 leave the cells and the counts and are
 // listed apart, each with its reason; a warning that may be marked has 「已核实」, which opens a
 // short inline form for the reason.
-import { h, clear, problemIcon } from './dom.js';
+import { h, clear, append, problemIcon } from './dom.js';
 import { domId, messageId } from './form.js';
 import { createProgress, countsOf, RESULT_KEY } from './progress.js';
 import { fixButton } from './fixes.js';
@@ -36,6 +36,13 @@ export function createFindingsView({ registry, summary, live, onJump, scope, sev
   let lastAnnounced = '';
   let last = { shown: [], tables: new Map(), unfilled: 0, final: false };
   let reviewing = null; // {fingerprint, draft, error}: the 「已核实」 form that is open
+  // The summary: its head is rebuilt when anything in it changes; its list keeps the items that
+  // did not change (a keystroke in a table changes the sums' items, not the warnings' and their
+  // buttons), so that the browser has less to lay out again.
+  const summaryHead = h('div', { class: 'summary-head' });
+  const summaryList = h('ul', { class: 'summary-list' });
+  const summaryReviewed = h('div', { class: 'summary-reviewed-box' });
+  const summaryItems = new Map(); // key → li
 
   function signature(list) {
     let s = '';
@@ -239,36 +246,37 @@ export function createFindingsView({ registry, summary, live, onJump, scope, sev
     if (sig === summarySignature) return;
     summarySignature = sig;
     const { errors, warnings, infos, unfilled } = countsOf(presentation);
-    clear(summary);
+    if (!summaryHead.parentNode) append(summary, [summaryHead, summaryList, summaryReviewed]);
+    const head = [];
+    const items = [];
     summary.classList.toggle('summary-clean', findings.length === 0 && unfilled === 0);
     summary.classList.toggle('summary-progress', findings.length === 0 && unfilled > 0);
     summary.classList.toggle('summary-errors', errors > 0);
     const title = countText(errors, warnings, infos, unfilled, reviewedList.length);
-    summary.appendChild(h('h2', { id: 'summary-title', class: 'summary-title' }, title));
-    if (unfilled > 0) summary.appendChild(progressSummary(presentation));
+    head.push(h('h2', { id: 'summary-title', class: 'summary-title' }, title));
+    if (unfilled > 0) head.push(progressSummary(presentation));
     if (findings.length === 0) {
-      summary.appendChild(h('p', null, unfilled > 0
+      head.push(h('p', null, unfilled > 0
         ? '已填写的内容暂未发现问题。全部填完后，请点击上方的检查结果或下载前的提示核对一遍。'
         : '所有检查都已通过。下载报告前，仍请再通读一遍正文。'));
     } else {
-      summary.appendChild(h('p', { class: 'summary-hint' }, '点击条目可跳到需要修改的位置。错误必须改正；警告请核实后决定是否修改。'));
+      head.push(h('p', { class: 'summary-hint' }, '点击条目可跳到需要修改的位置。错误必须改正；警告请核实后决定是否修改。'));
       const safe = safeFixCount(findings);
       if (safe > 0) {
-        summary.appendChild(h('p', { class: 'summary-fixes' }, [
+        head.push(h('p', { class: 'summary-fixes' }, [
           h('button', { type: 'button', class: 'button', id: 'apply-safe-fixes' }, '全部安全修正'), ' ',
           h('span', { class: 'summary-fixes-text' }, '一次完成 ' + safe + ' 处不改变报告内容的修正（标有「修正」的条目）；其他修正请逐条核实后点击。'),
         ]));
       }
-      const list = h('ul', { class: 'summary-list' });
       const onSuspectLines = new Set();
       for (const line of named.lines) {
         for (const fix of line.fixes) onSuspectLines.add(fix.id);
         const target = line.strong[0] || line.cells.values().next().value;
-        list.appendChild(h('li', { class: 'summary-item summary-suspect', 'data-suspect': line.strong.join(' ') || null }, [
+        items.push({ key: 'suspect\u0001' + line.message + '\u0001' + line.fixes.map((x) => x.id).join(' '), make: () => h('li', { class: 'summary-item summary-suspect', 'data-suspect': line.strong.join(' ') || null }, [
           h('span', { class: 'icon icon-suspect', 'aria-hidden': 'true' }, '◎'),
           h('a', { href: '#' + domId('c', target), onclick: (e) => { e.preventDefault(); onJump({ cells: [target], field: null, span: null }); } }, line.message),
           line.fixes.length ? h('span', { class: 'summary-actions' }, line.fixes.map(fixButton)) : null,
-        ]));
+        ]) });
       }
       for (const entry of summaryEntries(findings)) {
         const f = entry.finding;
@@ -276,7 +284,8 @@ export function createFindingsView({ registry, summary, live, onJump, scope, sev
         const fixes = f.fixes.filter((fix) => !onSuspectLines.has(fix.id));
         const canReview = f.fingerprint !== null;
         const open = canReview && reviewing && reviewing.fingerprint === f.fingerprint;
-        list.appendChild(h('li', { class: 'summary-item summary-' + f.severity, 'data-code': f.code, 'data-fingerprint': f.fingerprint }, [
+        const key = signature([f]) + more + '\u0001' + f.cells.join(' ') + '\u0001' + (f.field || '') + (open ? '\u0001open:' + (reviewing.error || '') : '');
+        items.push({ key, make: () => h('li', { class: 'summary-item summary-' + f.severity, 'data-code': f.code, 'data-fingerprint': f.fingerprint }, [
           problemIcon(f.severity),
           h('span', { class: 'msg-severity' }, severityLabels[f.severity]),
           h('a', { href: '#' + targetId(f), onclick: (e) => { e.preventDefault(); onJump(f); } }, f.message + more),
@@ -294,12 +303,40 @@ export function createFindingsView({ registry, summary, live, onJump, scope, sev
             onSubmit: (reason) => submitReview(f.fingerprint, reason),
             onCancel: () => closeReview(f.fingerprint),
           }) : null,
-        ]));
+        ]) });
       }
-      summary.appendChild(list);
     }
-    if (reviewedList.length) summary.appendChild(reviewedSection(reviewedList));
+    // The head and the reviewed list are replaced only when their text changes.
+    const headKey = head.map((el) => el.textContent).join('\u0002');
+    if (summaryHead.getAttribute('data-key') !== headKey) {
+      clear(summaryHead);
+      append(summaryHead, head);
+      summaryHead.setAttribute('data-key', headKey);
+    }
+    reconcile(summaryList, items);
+    summaryList.hidden = items.length === 0;
+    const reviewedKey = signature(reviewedList);
+    if (summaryReviewed.getAttribute('data-key') !== reviewedKey) {
+      clear(summaryReviewed);
+      if (reviewedList.length) summaryReviewed.appendChild(reviewedSection(reviewedList));
+      summaryReviewed.setAttribute('data-key', reviewedKey);
+    }
     announce(title);
+  }
+
+  /** Puts the items in `list` in order, reusing the element of each key shown before. */
+  function reconcile(list, items) {
+    const seen = new Set();
+    let at = list.firstChild;
+    for (const item of items) {
+      let el = summaryItems.get(item.key);
+      if (!el || seen.has(item.key)) { el = item.make(); summaryItems.set(item.key, el); }
+      seen.add(item.key);
+      if (el === at) { at = at.nextSibling; continue; }
+      list.insertBefore(el, at);
+    }
+    while (at) { const next = at.nextSibling; list.removeChild(at); at = next; }
+    for (const key of Array.from(summaryItems.keys())) if (!seen.has(key)) summaryItems.delete(key);
   }
 
   function reviewedSection(list) {
