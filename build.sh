@@ -15,6 +15,9 @@
 #   ./build.sh probe       rebuild tests/e2e/fixtures/wasm-floor/{modern,legacy}
 #   ./build.sh dist        build, then dist/static/ (+ SHA256SUMS) and the single file
 #                          dist/xxgk-report.html (www/tools/dist.mjs)
+#   ./build.sh fuzz [SECONDS] [TARGET...]
+#                          every fuzz target (fuzz/, cargo-fuzz + libFuzzer, nightly) for
+#                          SECONDS each (default 300) from the seed corpus; fails on a crash
 #
 # Environment: XXGK_TOOLS (tool cache, default ~/.cache/xxgk-tools),
 # CARGO_TARGET_DIR (default ./target), XXGK_LEGACY_TOOLCHAIN (default nightly),
@@ -211,6 +214,108 @@ cmd_probe() {
   rm -f "$fx"/{modern,legacy}/*.d.ts
 }
 
+# ---- fuzzing --------------------------------------------------------------------
+
+CARGO_FUZZ_VERSION=0.13.2
+# Limits of the importer (docs/import.md): 1 s and 64 MB per file. Under AddressSanitizer the
+# code runs about twice as slow and the process carries ASan's shadow memory, so the per-input
+# timeout is 2 s, one allocation may not exceed 64 MB, and the whole process 1 GB.
+FUZZ_LIMITS=(-timeout=2 -malloc_limit_mb=64 -rss_limit_mb=1024)
+# Safe Rust needs no AddressSanitizer to find panics, hangs and memory blow-ups, and runs about
+# twice as fast without it; XXGK_FUZZ_SANITIZER=address brings it back (for the unsafe code of
+# dependencies).
+FUZZ_SANITIZER=${XXGK_FUZZ_SANITIZER:-none}
+
+fuzz_targets() { sed -n 's/^name = "\(.*\)"$/\1/p' fuzz/Cargo.toml | grep -v '^xxgk-report-fuzz$'; }
+
+# fuzz_seed TARGET DIR: fill DIR with the seed inputs of TARGET: the checked-in seeds of
+# fuzz/seeds/TARGET and the matching fixtures under tests/fixtures (nothing is copied twice).
+fuzz_seed() {
+  local target=$1 dir=$2 f
+  mkdir -p "$dir"
+  [[ -d fuzz/seeds/$target ]] && cp -n fuzz/seeds/"$target"/* "$dir"/ 2>/dev/null || true
+  local -a files=()
+  case $target in
+    json|draft) mapfile -t files < <(find tests/fixtures -name '*.json' ! -name 'layouts.json') ;;
+    text) mapfile -t files < <(find tests/fixtures -name '*.txt') ;;
+    docx) mapfile -t files < <(find tests/fixtures -name '*.docx') ;;
+    html|html_paste) mapfile -t files < <(find tests/fixtures -name '*.html' -o -name '*.htm') ;;
+    doc) mapfile -t files < <(find tests/fixtures -name '*.doc' -o -name '*.wps') ;;
+    pdf) python3 fuzz/seeds/pdf_small.py "$dir"; mapfile -t files < <(find tests/fixtures -name '*.pdf') ;;
+    pdf_content) python3 fuzz/seeds/pdf_content.py "$dir" ;;
+    docx_xml)
+      for f in $(find tests/fixtures -name '*.docx'); do
+        python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml"))' \
+          "$f" > "$dir/$(basename "$f" .docx).xml" 2>/dev/null || rm -f "$dir/$(basename "$f" .docx).xml"
+      done ;;
+    import) mapfile -t files < <(find tests/fixtures -type f ! -name '*.py' ! -name '*.snap' ! -name 'layouts.json') ;;
+    *) [[ -f fuzz/seeds/$target.list ]] && mapfile -t files < "fuzz/seeds/$target.list" ;;
+  esac
+  for f in "${files[@]}"; do
+    local out="$dir/$(echo "$f" | sha1sum | cut -c1-16)"
+    if [[ $target == import ]]; then
+      # The import target's first byte picks the file name hint; 0 is 「报告.docx」 and so on.
+      case ${f##*.} in docx) printf '\0' ;; txt) printf '\1' ;; json) printf '\2' ;; doc) printf '\3' ;;
+        pdf) printf '\4' ;; html|htm) printf '\5' ;; *) printf '\7' ;; esac > "$out"
+      cat "$f" >> "$out"
+    else
+      cp "$f" "$out"
+    fi
+  done
+}
+
+# Longest input the fuzzer makes: 256 KB, a real report's size; 64 KB for raw PDFs, whose
+# fixtures (100-240 KB, mostly fonts) would otherwise cost most of the executions (longer seeds
+# are cut, which exercises the xref repair).
+fuzz_max_len() { [[ $1 == pdf ]] && echo 65536 || echo 262144; }
+
+fuzz_dict() {
+  case $1 in
+    json|draft|check) echo fuzz/dict/json.dict ;;
+    text) echo fuzz/dict/text.dict ;;
+    docx|docx_xml) echo fuzz/dict/xml.dict ;;
+    html|html_paste) echo fuzz/dict/html.dict ;;
+    pdf|pdf_content) echo fuzz/dict/pdf.dict ;;
+    import) echo fuzz/dict/all.dict ;;
+    *) [[ -f fuzz/dict/$1.dict ]] && echo "fuzz/dict/$1.dict" ;;
+  esac
+}
+
+# Runs every target (or the ones named) for SECONDS each; prints executions and coverage per
+# target; exits non-zero if any target found a crash, a timeout or a memory blow-up.
+cmd_fuzz() {
+  local seconds=${1:-300}
+  [[ $# -gt 0 ]] && shift
+  local -a targets=("$@")
+  [[ ${#targets[@]} -gt 0 ]] || mapfile -t targets < <(fuzz_targets)
+  rustup toolchain list | grep -q "^$LEGACY_TOOLCHAIN" || rustup toolchain install "$LEGACY_TOOLCHAIN" --profile minimal
+  cargo_tool cargo-fuzz "$CARGO_FUZZ_VERSION" cargo-fuzz
+  log "cargo +$LEGACY_TOOLCHAIN fuzz build (${#targets[@]} targets)"
+  cargo "+$LEGACY_TOOLCHAIN" fuzz build -O -s "$FUZZ_SANITIZER"
+  local work=$CARGO_TARGET_DIR/fuzz failed=0 t report=()
+  for t in "${targets[@]}"; do
+    local corpus=$work/corpus/$t artifacts=$work/artifacts/$t dict log
+    mkdir -p "$artifacts"
+    fuzz_seed "$t" "$corpus"
+    dict=$(fuzz_dict "$t")
+    log="$work/$t.log"
+    log "fuzz $t for ${seconds}s (corpus $(ls "$corpus" | wc -l) files${dict:+, dictionary $dict})"
+    if ! cargo "+$LEGACY_TOOLCHAIN" fuzz run -O -s "$FUZZ_SANITIZER" "$t" "$corpus" -- "${FUZZ_LIMITS[@]}" \
+        -max_len="$(fuzz_max_len "$t")" -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$artifacts/" \
+        ${dict:+-dict=$dict} > "$log" 2>&1; then
+      failed=1
+      log "FAILED: $t (see $log and $artifacts/)"
+      grep -E 'ERROR|panicked|SUMMARY|Test unit written' "$log" | head -20 >&2 || true
+    fi
+    local execs cov
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1 || true)
+    cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 || true)
+    report+=("$(printf '%-10s %12s executions  %s' "$t" "${execs:-?}" "${cov:-?}")")
+  done
+  printf '%s\n' "${report[@]}" >&2
+  return $failed
+}
+
 cmd=${1:-build}
 [[ $# -gt 0 ]] && shift
 case $cmd in
@@ -220,5 +325,6 @@ case $cmd in
   bench) cmd_bench ;;
   probe) cmd_probe ;;
   dist) cmd_build; node www/tools/dist.mjs ;;
-  *) die "unknown command '$cmd' (build|serve|test|bench|probe|dist)" ;;
+  fuzz) cmd_fuzz "$@" ;;
+  *) die "unknown command '$cmd' (build|serve|test|bench|probe|dist|fuzz)" ;;
 esac

@@ -26,6 +26,8 @@ const MAX_CELLS: usize = 20_000;
 /// Most text a page may hold, in bytes of UTF-8 (a report has 5,000–30,000 characters, about
 /// 100 KB; a portal page around it a little more): more is no report, and would cost memory.
 const MAX_TEXT_BYTES_KEPT: usize = 3 * 1024 * 1024;
+/// Most cells the grids of a page's tables may have, the empty ones under merged cells included.
+const MAX_GRID_CELLS: usize = 5 * MAX_CELLS;
 /// A merged cell spans at most this many rows or columns (HTML itself caps colspan at 1,000).
 const MAX_SPAN: u32 = 1_000;
 /// A cell longer than this is prose, so its table is layout.
@@ -56,7 +58,7 @@ pub fn read_text(html: &str) -> Result<Vec<Block>, ImportError> {
     }
     let nodes = parse(html)?;
     let mut blocks = Vec::new();
-    flatten(nodes, &mut blocks, &mut Counters::default());
+    flatten(nodes, &mut blocks, &mut Counters::default())?;
     Ok(the_report(blocks))
 }
 
@@ -196,18 +198,14 @@ impl Parser {
                 self.tables.push(OpenTable::default());
             }
             b"tr" => {
+                self.count_cell()?;
                 if let Some(t) = self.tables.last_mut() {
                     t.close_row();
                     t.row = Some(Vec::new());
                 }
             }
             b"td" | b"th" => {
-                self.cells += 1;
-                if self.cells > MAX_CELLS {
-                    return Err(ImportError::new(format!(
-                        "网页中的表格单元格超过 {MAX_CELLS} 个，不像是年度报告（可能是异常文件），未读取"
-                    )));
-                }
+                self.count_cell()?;
                 if let Some(t) = self.tables.last_mut() {
                     t.close_cell();
                     let cell = CellNode { colspan, rowspan, content: Vec::new() };
@@ -215,6 +213,16 @@ impl Parser {
                 }
             }
             _ => {}
+        }
+        Ok(())
+    }
+
+    /// Rows count too: a page of empty rows under cells merged down a thousand rows would
+    /// otherwise fill a grid of millions of cells.
+    fn count_cell(&mut self) -> Result<(), ImportError> {
+        self.cells += 1;
+        if self.cells > MAX_CELLS {
+            return Err(too_many_cells());
         }
         Ok(())
     }
@@ -252,12 +260,19 @@ impl Parser {
     }
 
     fn finish(mut self) -> Vec<Node> {
+        // An element of HIDDEN never closed (`<select>` to the end) must not keep the open
+        // tables from closing.
+        self.hidden = None;
         self.flush();
         while !self.tables.is_empty() {
             self.end(b"table");
         }
         self.root
     }
+}
+
+fn too_many_cells() -> ImportError {
+    ImportError::new(format!("网页中的表格单元格超过 {MAX_CELLS} 个，不像是年度报告（可能是异常文件），未读取"))
 }
 
 /// The start tag being read: its name and the spans it gives.
@@ -320,9 +335,11 @@ fn parse(html: &str) -> Result<Vec<Node>, ImportError> {
 struct Counters {
     paragraphs: u32,
     tables: u32,
+    /// Cells of the grids built so far, the empty ones under merged cells included.
+    grid_cells: usize,
 }
 
-fn flatten(nodes: Vec<Node>, out: &mut Vec<Block>, counters: &mut Counters) {
+fn flatten(nodes: Vec<Node>, out: &mut Vec<Block>, counters: &mut Counters) -> Result<(), ImportError> {
     for node in nodes {
         match node {
             Node::Paragraph(text) => {
@@ -331,15 +348,17 @@ fn flatten(nodes: Vec<Node>, out: &mut Vec<Block>, counters: &mut Counters) {
             }
             Node::Table(table) if is_layout(&table) => {
                 for cell in table.rows.into_iter().flatten() {
-                    flatten(cell.content, out, counters);
+                    flatten(cell.content, out, counters)?;
                 }
             }
             Node::Table(table) => {
                 counters.tables += 1;
-                out.push(Block::Table(grid(table, counters.tables)));
+                let number = counters.tables;
+                out.push(Block::Table(grid(table, number, &mut counters.grid_cells)?));
             }
         }
     }
+    Ok(())
 }
 
 /// A table used to lay out the page rather than to hold data: it holds tables or prose.
@@ -351,29 +370,42 @@ fn is_layout(table: &TableNode) -> bool {
     })
 }
 
+/// A cell merged down from a row above: how many columns it spans, how many rows it still covers.
+struct Covering {
+    columns: u32,
+    rows_left: u32,
+}
+
 /// The table as rows of cells, the way a word processor stores it: a cell merged across
 /// columns once; a cell merged down appears in its first row, and each row below it covers
-/// holds an empty cell in its place.
-fn grid(table: TableNode, number: u32) -> Table {
-    // Cells merged down from above: (first grid column, columns, rows still covered).
-    let mut covering: Vec<(u32, u32, u32)> = Vec::new();
+/// holds an empty cell in its place. `grid_cells` counts the cells of all grids, so that cells
+/// merged down far over many rows cannot build millions of empty ones.
+fn grid(table: TableNode, number: u32, grid_cells: &mut usize) -> Result<Table, ImportError> {
+    use std::collections::BTreeMap;
+    use std::ops::Bound::{Excluded, Unbounded};
+    // Keyed by the first grid column each covers.
+    let mut covering: BTreeMap<u32, Covering> = BTreeMap::new();
     let mut rows = Vec::with_capacity(table.rows.len());
     for (r, row) in table.rows.into_iter().enumerate() {
         let mut out: Vec<Cell> = Vec::with_capacity(row.len());
         let mut column = 0u32;
         let at = |out: &Vec<Cell>| SourcePos::Cell { table: number, row: r as u32 + 1, column: out.len() as u32 + 1 };
-        let mut cells = row.into_iter().peekable();
-        let mut next_covering: Vec<(u32, u32, u32)> = Vec::new();
+        let mut cells = row.into_iter();
+        let mut next_covering: Vec<(u32, Covering)> = Vec::new();
         loop {
-            if let Some(&(start, span, _)) = covering.iter().find(|(start, _, _)| *start == column) {
+            if *grid_cells >= MAX_GRID_CELLS {
+                return Err(too_many_cells());
+            }
+            if let Some(covered) = covering.get(&column) {
                 out.push(Cell { text: String::new(), at: at(&out) });
-                column = start + span;
+                *grid_cells += 1;
+                column += covered.columns;
                 continue;
             }
             let Some(cell) = cells.next() else {
                 // Merged cells to the right of the row's last cell.
-                match covering.iter().filter(|(start, _, _)| *start > column).min_by_key(|(start, _, _)| *start) {
-                    Some(&(start, _, _)) => {
+                match covering.range((Excluded(column), Unbounded)).next() {
+                    Some((&start, _)) => {
                         column = start;
                         continue;
                     }
@@ -381,7 +413,7 @@ fn grid(table: TableNode, number: u32) -> Table {
                 }
             };
             if cell.rowspan > 1 {
-                next_covering.push((column, cell.colspan, cell.rowspan - 1));
+                next_covering.push((column, Covering { columns: cell.colspan, rows_left: cell.rowspan - 1 }));
             }
             let text: Vec<String> = cell
                 .content
@@ -392,16 +424,17 @@ fn grid(table: TableNode, number: u32) -> Table {
                 })
                 .collect();
             out.push(Cell { text: text.join("\n"), at: at(&out) });
+            *grid_cells += 1;
             column += cell.colspan;
         }
-        covering.retain_mut(|(_, _, left)| {
-            *left -= 1;
-            *left > 0
+        covering.retain(|_, c| {
+            c.rows_left -= 1;
+            c.rows_left > 0
         });
         covering.extend(next_covering);
         rows.push(out);
     }
-    Table { rows }
+    Ok(Table { rows })
 }
 
 // ---- The report inside the page -----------------------------------------------------------
@@ -527,5 +560,18 @@ mod tests {
         assert!(read_text(&text).unwrap_err().message.contains("文字超过 3 MB"));
         let cells = format!("<table>{}", "<tr><td>1</td><td>2</td></tr>".repeat(20_000));
         assert!(read_text(&cells).unwrap_err().message.contains("单元格超过"));
+        let rows = format!("<table><tr>{}{}", "<td rowspan=1000>x</td>".repeat(1_000), "<tr>".repeat(999));
+        assert!(read_text(&rows).unwrap_err().message.contains("单元格超过"));
+        let empty_rows = format!("<table>{}", "<tr>".repeat(20_001));
+        assert!(read_text(&empty_rows).unwrap_err().message.contains("单元格超过"));
+    }
+
+    #[test]
+    fn an_element_left_open_does_not_keep_its_tables_open() {
+        // Found by fuzzing: the page ended inside <select> (or <title>, <svg>…) within a table.
+        for hidden in ["select", "title", "svg", "textarea"] {
+            let html = format!("<table><tr><td>规章</td><td>0</td></tr><tr><td><{hidden}>x");
+            assert_eq!(texts(&read_text(&html).unwrap()), ["[规章|0 / ]"], "{hidden}");
+        }
     }
 }
