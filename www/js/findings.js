@@ -44,13 +44,18 @@ export function createFindingsView({ registry, summary, live, onJump, scope, sev
   const summaryReviewed = h('div', { class: 'summary-reviewed-box' });
   const summaryItems = new Map(); // key → li
 
+  // What is painted of a list of findings, without their fixes: the fixes shown at a place are
+  // added where they are shown (fixIds). A fix of the sums changes with every number of its part
+  // of the tables, and must not repaint every cell of every broken sum on each keystroke.
   function signature(list) {
     let s = '';
-    for (const f of list) {
-      s += f.code + '\u0001' + f.message + '\u0001' + (f.span ? f.span.start16 + ':' + f.span.end16 : '') + '\u0001' + (f.reviewed || '');
-      for (const fix of f.fixes) s += '\u0001' + fix.id;
-      s += '\u0002';
-    }
+    for (const f of list) s += f.code + '\u0001' + f.message + '\u0001' + (f.span ? f.span.start16 + ':' + f.span.end16 : '') + '\u0001' + (f.reviewed || '') + '\u0002';
+    return s;
+  }
+
+  function fixIds(fixes) {
+    let s = '';
+    for (const fix of fixes) s += fix.id + ' ';
     return s;
   }
 
@@ -83,9 +88,10 @@ export function createFindingsView({ registry, summary, live, onJump, scope, sev
     for (const key of keys) {
       const list = touched.has(key) ? (perKey.get(key) || []) : [];
       const role = list.length ? roles.get(key) || null : null;
-      const sig = signature(list) + (role ? role.kind + (role.note || '') : '');
+      const fixes = fixesAt(key, list);
+      const sig = signature(list) + (role ? role.kind + (role.note || '') : '') + '|' + fixIds(fixes);
       if (shown.get(key) === sig) continue;
-      paint(key, list, role);
+      paint(key, list, role, fixes);
       if (list.length) shown.set(key, sig); else shown.delete(key);
     }
     for (const [table, box] of registry.tableMessages) {
@@ -126,14 +132,13 @@ export function createFindingsView({ registry, summary, live, onJump, scope, sev
     if (next) onJump({ cells: [next.getAttribute('data-cell')], field: null, span: null });
   }
 
-  function paint(key, list, role) {
+  function paint(key, list, role, fixes) {
     const box = root.getElementById(messageId(key));
     const control = registry.cells.get(key) || registry.fields.get(key);
     if (box) {
       clear(box);
       if (role && role.note) box.appendChild(h('p', { class: 'msg msg-suspect' }, [h('span', { class: 'msg-text' }, role.note)]));
       for (const f of list) box.appendChild(messageLine(f, 'p', control));
-      const fixes = fixesAt(key, list);
       if (fixes.length) box.appendChild(h('div', { class: 'msg-actions' }, fixes.map(fixButton)));
     }
     if (!control) return;
@@ -240,7 +245,7 @@ export function createFindingsView({ registry, summary, live, onJump, scope, sev
   }
 
   function renderSummary(findings, reviewedList, presentation, named) {
-    const sig = signature(findings) + '|' + signature(reviewedList) + '|' + presentation.unfilled + '|'
+    const sig = signature(findings) + '|' + fixIds([].concat(...findings.map((f) => f.fixes))) + '|' + signature(reviewedList) + '|' + presentation.unfilled + '|'
       + Array.from(presentation.tables.values()).map((t) => t.started + ':' + t.left).join(',')
       + '|' + (reviewing ? reviewing.fingerprint + ':' + (reviewing.error || '') : '');
     if (sig === summarySignature) return;
@@ -284,7 +289,7 @@ export function createFindingsView({ registry, summary, live, onJump, scope, sev
         const fixes = f.fixes.filter((fix) => !onSuspectLines.has(fix.id));
         const canReview = f.fingerprint !== null;
         const open = canReview && reviewing && reviewing.fingerprint === f.fingerprint;
-        const key = signature([f]) + more + '\u0001' + f.cells.join(' ') + '\u0001' + (f.field || '') + (open ? '\u0001open:' + (reviewing.error || '') : '');
+        const key = signature([f]) + fixIds(fixes) + (canReview ? 'r' : '') + more + '\u0001' + f.cells.join(' ') + '\u0001' + (f.field || '') + (open ? '\u0001open:' + (reviewing.error || '') : '');
         items.push({ key, make: () => h('li', { class: 'summary-item summary-' + f.severity, 'data-code': f.code, 'data-fingerprint': f.fingerprint }, [
           problemIcon(f.severity),
           h('span', { class: 'msg-severity' }, severityLabels[f.severity]),
