@@ -7,7 +7,7 @@
 
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use xxgk_report::import::import;
-use xxgk_report::model::SourcePos;
+use xxgk_report::model::{CellValue, SourcePos};
 use xxgk_report::CellId;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -21,6 +21,11 @@ fn the_published_pdf_of_hongze_reads_in_the_browser() {
     assert_eq!(report.count(CellId::known("s2.license.decisions")), Some(9487));
     assert_eq!(report.count(CellId::known("s3.unable.not_held.natural")), Some(31));
     assert_eq!(report.count(CellId::known("s4.suit_after_review.total")), Some(3));
+    // 「（七）总计」 has an empty merged-cell entry after its label; 「（六）其他处理」 is forced to its 0s.
+    assert_eq!(report.count(CellId::known("s3.outcome_total.natural")), Some(95));
+    assert_eq!(report.count(CellId::known("s3.other.unpaid_fee.total")), Some(0));
+    assert_eq!(report.cells().filter(|(_, v)| !matches!(v, CellValue::Missing)).count(), 200);
+    assert!(report.source.as_ref().unwrap().unplaced.is_empty());
     let at = report.source.as_ref().unwrap().cells.get(CellId::known("s3.unable.needs_creation.natural")).unwrap();
     assert!(matches!(at, SourcePos::Page { page: 4, .. }), "{at:?}");
 }

@@ -353,7 +353,7 @@ impl CopyIndex {
                 }
             })
             .collect();
-        matches.sort_by(|x, y| (x.a, x.b, x.field_a as u8, x.field_b as u8).cmp(&(y.a, y.b, y.field_a as u8, y.field_b as u8)));
+        matches.sort_by_key(|x| (x.a, x.b, x.field_a as u8, x.field_b as u8));
         matches
     }
 

@@ -22,10 +22,7 @@ const CELL: &str = "border:1px solid #000;padding:2px 3px;vertical-align:middle;
 /// The report as an HTML fragment with inline styles only, for a CMS editor.
 pub fn html_fragment(report: &Report) -> String {
     let mut out = String::with_capacity(64 * 1024);
-    let _ = write!(
-        out,
-        "<div style=\"font-family:{BODY_FONT};font-size:16pt;line-height:{LINE};color:#000;background:#fff;\">\n"
-    );
+    let _ = writeln!(out, "<div style=\"font-family:{BODY_FONT};font-size:16pt;line-height:{LINE};color:#000;background:#fff;\">");
     for block in blocks(report) {
         match block {
             Block::Title(title) => {

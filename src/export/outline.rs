@@ -167,9 +167,8 @@ pub(crate) fn column_widths(layout: &TableLayout, total: u32) -> Vec<u32> {
     };
     let mut widths: Vec<u32> = fixed.iter().map(|w| w * total / TYPE_AREA).collect();
     let rest = layout.columns.saturating_sub(widths.len()) as u32;
-    if rest > 0 {
-        let remaining = total - widths.iter().sum::<u32>();
-        let each = remaining / rest;
+    let remaining = total.saturating_sub(widths.iter().sum::<u32>());
+    if let Some(each) = remaining.checked_div(rest) {
         widths.extend((0..rest).map(|i| if i + 1 == rest { remaining - each * (rest - 1) } else { each }));
     }
     widths

@@ -125,7 +125,7 @@ fn phone_char(c: char) -> bool {
 fn after_keyword(text: &str, keywords: &[&str], accept: impl Fn(char) -> bool) -> Option<String> {
     for keyword in keywords {
         let Some(at) = text.find(keyword) else { continue };
-        let rest = text[at + keyword.len()..].trim_start_matches(|c: char| matches!(c, '：' | ':' | ' ' | '　' | '为' | '是'));
+        let rest = text[at + keyword.len()..].trim_start_matches(['：', ':', ' ', '　', '为', '是']);
         let mut value: String = rest.chars().take_while(|c| accept(*c)).collect();
         for stop in ["邮政编码", "邮编", "联系电话", "电话"] {
             if let Some(i) = value.find(stop) {

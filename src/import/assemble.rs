@@ -90,8 +90,8 @@ pub fn assemble(blocks: Vec<Block>) -> Assembled {
     report.text.overview = prose[0].join("\n");
     report.text.problems = prose[4].join("\n");
     report.text.other = prose[5].join("\n");
-    for s in 1..=3 {
-        for paragraph in &prose[s] {
+    for (s, paragraphs) in prose.iter().enumerate().take(4).skip(1) {
+        for paragraph in paragraphs {
             unplaced_prose.push(SourceNote {
                 location: format!("「{}」下的正文", heading_for(&headings, s)),
                 found: paragraph.clone(),

@@ -187,7 +187,7 @@ impl Pieces {
         }
         let length = u32_at(clx, at + 1)? as usize;
         let plc = clx.get(at + 5..(at + 5).checked_add(length)?)?;
-        if length < 4 || (length - 4) % 12 != 0 {
+        if length < 4 || !(length - 4).is_multiple_of(12) {
             return None;
         }
         let count = (length - 4) / 12;

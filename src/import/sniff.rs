@@ -140,14 +140,6 @@ fn looks_like_html(bytes: &[u8]) -> bool {
         || ["<html", "<body", "<table", "<p>", "<p ", "<div", "<br"].iter().filter(|tag| head.contains(*tag)).count() >= 2
 }
 
-/// A PDF: not read yet.
-pub fn pdf_error() -> ImportError {
-    ImportError::new(
-        "这是 PDF 文件，不是 Word 文档，无法读取其中的表格。请导入报告的 Word 文档（.docx）；\
-         如只有 PDF，可复制其中的文字，保存为 UTF-8 编码的文本文件（.txt）后导入",
-    )
-}
-
 pub fn encrypted_error() -> ImportError {
     ImportError::new(
         "文档设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中打开，取消文档密码\

@@ -652,6 +652,11 @@ impl TableMapper {
         while values.len() > columns.len() && values.last().is_some_and(|v| v.text.trim().is_empty()) {
             values.pop();
         }
+        // More entries than columns, the first one empty: a merged cell's artefact (the
+        // sub-item column beside 「（七）总计」 left blank and drawn as a cell of its own).
+        let extra = values.len().saturating_sub(columns.len());
+        let leading_empty = values.iter().take_while(|v| v.text.trim().is_empty()).count();
+        values.drain(..extra.min(leading_empty));
         stats.kinds[slot(kind)] = true;
         stats.understood += 1;
         self.context = Some(kind);
@@ -972,6 +977,17 @@ mod tests {
         for row in ["no_correction", "unpaid_fee", "other"] {
             assert_eq!(report.count(CellId::known(&format!("s3.other.{row}.total"))), Some(0), "{row}");
         }
+        // An empty cell right after the row label, beyond the columns, is a merged cell's artefact.
+        let (report, outcome) = map(&[table(&[&["（六）其他处理", "", "0", "0", "0", "0", "0", "0", "0"], &["（七）总计", "", "95", "0", "0", "0", "0", "0", "95"]])]);
+        assert!(outcome.other_forced && outcome.unplaced.is_empty(), "{:?}", outcome.unplaced);
+        assert_eq!(report.count(CellId::known("s3.outcome_total.natural")), Some(95));
+        assert_eq!(report.count(CellId::known("s3.outcome_total.total")), Some(95));
+        assert_eq!(report.count(CellId::known("s3.other.unpaid_fee.natural")), Some(0));
+        // An empty entry among exactly as many entries as columns is a blank cell, kept in place.
+        let (report, _) = map(&[table(&[&["（七）总计", "", "0", "0", "0", "0", "0", "95"]])]);
+        assert_eq!(report.cell(CellId::known("s3.outcome_total.natural")), &CellValue::Missing);
+        assert_eq!(report.count(CellId::known("s3.outcome_total.total")), Some(95));
+
         let (report, outcome) = map(&[table(&[&["", "（六）其他处理", "0", "0", "0", "0", "0", "0", "1"]])]);
         assert!(!outcome.other_forced && outcome.unplaced.len() == 1);
         assert_eq!(report.cell(CellId::known("s3.other.other.total")), &CellValue::Missing);

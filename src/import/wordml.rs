@@ -243,7 +243,7 @@ pub fn blocks(xml: &[u8]) -> Result<Vec<Block>, ImportError> {
             Event::GeneralRef(r) if skipping.is_none() && starts.last().is_some_and(|s| &names[*s..] == b"t") => {
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
-                    Ok(None) => match r.as_ref() {
+                    Ok(None) => match &*r {
                         b"amp" => "&".into(),
                         b"lt" => "<".into(),
                         b"gt" => ">".into(),

@@ -247,8 +247,8 @@ mod tests {
                     GridCell::Label { colspan, rowspan, .. } => (*colspan, *rowspan),
                     GridCell::Input { colspan, .. } => (*colspan, 1),
                 };
-                for c in col..(col + colspan).min(layout.columns) {
-                    pending[c] = rowspan - 1;
+                for waiting in pending.iter_mut().take((col + colspan).min(layout.columns)).skip(col) {
+                    *waiting = rowspan - 1;
                 }
                 col += colspan;
                 width += colspan;

@@ -175,11 +175,10 @@ fn drop_headers_and_footers(pages: &mut [PageLayout]) {
     }
     let count = pages.len();
     let repeated = |k: &str| count >= 3 && seen.get(k).copied().unwrap_or(0) * 2 >= count;
-    for i in 0..pages.len() {
-        let page = &pages[i];
+    for page in pages.iter_mut() {
         let keep: Vec<bool> = page.lines.iter().map(|(l, _)| !(in_margin(page, l) && (is_page_number(&l.text()) || repeated(&key(l))))).collect();
         let mut flags = keep.into_iter();
-        pages[i].lines.retain(|_| flags.next().unwrap_or(true));
+        page.lines.retain(|_| flags.next().unwrap_or(true));
     }
 }
 
