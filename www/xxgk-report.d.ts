@@ -1,8 +1,10 @@
 // Types of xxgk-report.js, the embedding API (see docs/embedding.md). The binding's types come
 // from pkg/xxgk_report.d.ts, which wasm-bindgen writes from the Rust binding; tests/e2e/types.test.mjs
 // checks this file against xxgk-report.js and those types against real values.
-import type { Finding, RuleInfo, TableLayout } from './pkg/xxgk_report';
-export type { Finding, RuleInfo, TableLayout, Severity, TextSpan } from './pkg/xxgk_report';
+import type { AppliedFix, Finding, RuleInfo, TableLayout } from './pkg/xxgk_report';
+export type {
+  Finding, RuleInfo, TableLayout, Severity, TextSpan, Fix, Edit, Applicability, AppliedFix, Suspect, SuspectCell,
+} from './pkg/xxgk_report';
 
 /** A report in the JSON format of FORMAT.md (as produced by 「下载报告（JSON）」). */
 export type ReportJson = Record<string, unknown>;
@@ -41,7 +43,7 @@ export interface MountOptions {
   /** Show the report without letting anyone change it. Default false. */
   readOnly?: boolean;
   /**
-   * After every change — typing, paste, 自动计算合计, import, setReport, opening another draft —
+   * After every change — typing, paste, 自动计算合计, a fix and its undo, 已核实, import, setReport, opening another draft —
    * the whole report and its findings. Called synchronously on every keystroke: keep it cheap.
    */
   onChange?: (report: ReportJson, findings: Finding[]) => void;
@@ -68,6 +70,24 @@ export interface MountedForm {
   setReport(report: ReportJson | string): void;
   setReadOnly(readOnly: boolean): void;
   isReadOnly(): boolean;
+  /**
+   * Makes the fix with this ID (`findings()[i].fixes[j].id`), as the clerk's 「修正」 does: the form,
+   * the draft and onChange see it, and the form's notice offers 「撤销」. Returns null when it no
+   * longer applies (the report changed since) or the form is read-only; the notice says why.
+   */
+  applyFix(id: string): AppliedFix | null;
+  /** 「全部安全修正」: every safe fix in one undoable step; returns those made (empty: none). */
+  applySafeFixes(): AppliedFix[];
+  /** Takes back the last fix or batch of safe fixes (as Ctrl+Z and 「撤销」 do); false when there was none to undo or it could not be undone. */
+  undo(): boolean;
+  /** Whether undo() has something to take back. */
+  canUndo(): boolean;
+  /**
+   * Marks the finding with this fingerprint 「已核实」 with a short reason (kept in the report's
+   * JSON; it lapses when what the finding concerns changes). Throws an Error with a Chinese message
+   * for errors of the A and V rules (their fingerprint is null), an empty reason, or a read-only form.
+   */
+  markReviewed(fingerprint: string, reason: string): void;
   /** Saves the draft and removes the form from the element. */
   destroy(): void;
 }

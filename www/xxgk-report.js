@@ -92,6 +92,11 @@ export function mount(element, options) {
     setReport: (report) => app.setReport(report),
     setReadOnly: (flag) => app.setReadOnly(Boolean(flag)),
     isReadOnly: () => app.isReadOnly(),
+    applyFix: (id) => app.applyFix(id),
+    applySafeFixes: () => app.applySafeFixes(),
+    undo: () => app.undoFix() !== null,
+    canUndo: () => app.canUndo(),
+    markReviewed: (fingerprint, reason) => app.markReviewed(fingerprint, reason),
     destroy() {
       app.destroy();
       while (shadow.firstChild) shadow.removeChild(shadow.firstChild);

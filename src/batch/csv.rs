@@ -5,7 +5,7 @@
 use super::copies::CopiedPassage;
 use super::{FileResult, Outcome};
 
-pub const HEADER: &str = "\u{feff}文件,机关名称,年度,结论,级别,代码,规则,说明,单元格,位置,原文,填写值,计算值,相差\r\n";
+pub const HEADER: &str = "\u{feff}文件,机关名称,年度,结论,级别,代码,规则,说明,单元格,位置,原文,填写值,计算值,相差,最可能有误,修正,已核实\r\n";
 
 /// The lines of one file's result.
 pub fn lines(result: &FileResult) -> String {
@@ -20,6 +20,7 @@ pub fn lines(result: &FileResult) -> String {
             for f in findings {
                 let cells = f.cells.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(" ");
                 let number = |n: Option<u128>| n.map(|n| n.to_string()).unwrap_or_default();
+                let fixes = f.fixes.iter().map(|fix| fix.describe()).collect::<Vec<_>>().join("；");
                 let fields = [
                     result.file.as_str(),
                     &summary.agency,
@@ -35,6 +36,9 @@ pub fn lines(result: &FileResult) -> String {
                     &number(f.reported),
                     &number(f.computed),
                     &f.difference.map(|d| d.to_string()).unwrap_or_default(),
+                    f.suspect.as_ref().map_or("", |s| s.message.as_str()),
+                    &fixes,
+                    f.reviewed.as_deref().unwrap_or(""),
                 ];
                 push(&mut out, &fields);
             }
@@ -105,6 +109,7 @@ mod tests {
         let checked = check_file(seed, "seed.json", None).unwrap();
         let good = lines(&FileResult::checked("a,b.json", checked.summary, checked.findings));
         assert!(good.starts_with("\"a,b.json\",通榆县边昭镇,2024,,警告,"), "{good}");
+        assert!(good.contains("改为「三、」（安全）"), "the fixes offered, with how safe each is: {good}");
         let failed = lines(&FileResult::failed("=x.docx", "文件不存在"));
         assert_eq!(failed, "'=x.docx,,,无法读取,,,,文件不存在\r\n");
         assert!(HEADER.starts_with('\u{feff}'));

@@ -1,12 +1,14 @@
 //! Findings as CSV for people: UTF-8 with a byte-order mark so that Excel and WPS show the
 //! Chinese, one line per finding, places named by their official labels, numbers as numbers,
-//! and the cell IDs or field path in the last column for programs.
+//! the cells most likely wrong (error localization), the fixes offered with how safe each is,
+//! the reason of a 「已核实」 mark, and the cell IDs or field path in the last column for programs.
 
 use crate::model::labels::{REPORT_FIELDS, SECTION_NUMERALS, SECTION_TITLES};
 use crate::model::{CellId, Section, TextField};
 use crate::rules::{rule, Finding};
 
-const HEADER: [&str; 10] = ["级别", "代码", "规则", "位置", "原文", "填写值", "计算值", "相差", "说明", "单元格或字段编号"];
+const HEADER: [&str; 13] =
+    ["级别", "代码", "规则", "位置", "原文", "填写值", "计算值", "相差", "说明", "最可能有误", "修正", "已核实", "单元格或字段编号"];
 
 /// The findings as a CSV document (with BOM), one line per finding, in the order given.
 pub fn findings_csv(findings: &[Finding]) -> String {
@@ -30,6 +32,9 @@ pub fn findings_csv(findings: &[Finding]) -> String {
             number(f.computed.map(|n| n.to_string())),
             number(f.difference.map(|n| n.to_string())),
             text(&f.message),
+            text(f.suspect.as_ref().map_or("", |s| s.message.as_str())),
+            text(&f.fixes.iter().map(|fix| fix.describe()).collect::<Vec<_>>().join("；")),
+            text(f.reviewed.as_deref().unwrap_or("")),
             text(&ids),
         ];
         out.push_str(&fields.join(","));
@@ -104,7 +109,7 @@ mod tests {
         report.set_cell_text(CellId::known("s3.new.natural"), "1");
         let findings = check(&report);
         let csv = findings_csv(&findings);
-        assert!(csv.starts_with("\u{feff}级别,代码,规则,位置,原文,填写值,计算值,相差,说明,单元格或字段编号\r\n"));
+        assert!(csv.starts_with("\u{feff}级别,代码,规则,位置,原文,填写值,计算值,相差,说明,最可能有误,修正,已核实,单元格或字段编号\r\n"));
         let lines = rows(&csv);
         assert_eq!(lines.len(), findings.len() + 1, "one line per finding");
         let a001 = findings.iter().position(|f| f.code == "A001").unwrap();
@@ -159,5 +164,27 @@ mod tests {
         assert!(line_of("T006").contains(",邮政编码,12,"), "{}", line_of("T006"));
         assert!(line_of("S002").contains(",第 1 个标题,"), "{}", line_of("S002"));
         assert!(line_of("S001").contains(",四、政府信息公开行政复议、行政诉讼情况的统计表格,"), "{}", line_of("S001"));
+    }
+
+    #[test]
+    fn each_line_names_the_suspect_the_fixes_and_the_review() {
+        let mut report = seed();
+        let id = CellId::known("s3.granted.natural");
+        let right = report.cell(id).display();
+        report.set_cell_text(id, &(right.parse::<u64>().unwrap() + 3).to_string());
+        report.text.overview.push_str("依据《政务公开条例》开展工作。");
+        let findings = check(&report);
+        let t004 = findings.iter().find(|f| f.code == "T004").expect("the seed names a place of another region");
+        crate::rules::review::mark(&mut report, t004, "确属本镇辖区的村名").unwrap();
+        let findings = check(&report);
+        let csv = findings_csv(&findings);
+        let lines = rows(&csv);
+        let a003 = lines.iter().find(|l| l.split(',').nth(1) == Some("A003")).unwrap();
+        assert!(a003.contains("最可能是") && a003.contains(&format!("改为 {right}")), "{a003}");
+        assert!(a003.contains(&format!("改为 {right}（需复核）")), "the fix with how safe it is: {a003}");
+        let t002 = lines.iter().find(|l| l.split(',').nth(1) == Some("T002")).unwrap();
+        assert!(t002.contains("将「《政务公开条例》」改为「《中华人民共和国政府信息公开条例》」（安全）"), "{t002}");
+        let t004 = lines.iter().find(|l| l.split(',').nth(1) == Some("T004")).unwrap();
+        assert!(t004.contains(",确属本镇辖区的村名,"), "{t004}");
     }
 }

@@ -45,6 +45,11 @@ pub struct Fix {
 }
 
 impl Fix {
+    /// For people, on one line: 「将「3、」改为「三、」（安全）」 (the CSV, the CLI's lists).
+    pub fn describe(&self) -> String {
+        format!("{}（{}）", self.title, self.applicability.label())
+    }
+
     pub fn new(title: impl Into<String>, applicability: Applicability, edits: Vec<Edit>) -> Fix {
         Fix { id: fix_id(&edits), title: title.into(), applicability, edits }
     }

@@ -87,6 +87,39 @@ test('Chromium 83: the message of a broken cell in the last rows of 三 is wholl
   await page.close();
 });
 
+test('Chromium 83 (issue 15): 修正 at the cell and in the summary, 撤销, Ctrl+Z, 全部安全修正', async () => {
+  const page = await openPage();
+  await chooseFile(page, 'seed.json', SEED);
+  await noticeSays(page, '已导入');
+  const id = 's3.granted.natural';
+  const value = () => page.evaluate((id) => document.querySelector(`[data-cell="${id}"]`).value, id);
+  const fixNotice = () => page.evaluate(() => { const n = document.getElementById('fix-notice'); return n.hidden ? '' : n.textContent; });
+  await typeInCell(page, id, '3');
+  // The cell's 修正: Tab from the cell reaches it in the popover, Enter makes it.
+  await page.evaluate((id) => { const i = document.querySelector(`[data-cell="${id}"]`); i.scrollIntoView({ block: 'center' }); i.focus(); }, id);
+  await page.waitForFunction(() => document.querySelector('#cell-popover button[data-fix]') !== null);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '将（一）予以公开（自然人）改为 0');
+  await page.keyboard.press('Enter');
+  assert.equal(await value(), '0');
+  assert.match(await fixNotice(), /已修正/);
+  await page.keyboard.press('Control+z');
+  assert.equal(await value(), '3', 'Ctrl+Z on the fixed cell right after the fix');
+  // 修正 in the summary, then 撤销.
+  await page.evaluate(() => document.querySelector('#summary .summary-suspect button[data-fix]').click());
+  assert.equal(await value(), '0');
+  await page.evaluate(() => document.getElementById('fix-undo').click());
+  assert.equal(await value(), '3');
+  await typeInCell(page, id, '0');
+  // 全部安全修正: the two heading numbers and the regulation's name.
+  await page.evaluate(() => document.getElementById('apply-safe-fixes').click());
+  assert.match(await fixNotice(), /已完成 3 处安全修正/);
+  const left = await page.evaluate(() => Array.from(document.querySelectorAll('#summary .summary-item[data-code]')).map((li) => li.dataset.code).sort());
+  assert.deepEqual(left, ['T003', 'T003', 'T004', 'T008', 'T009']);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('Chromium 83: typing table 四 cell by cell shows no V002 error; a GBK .txt imports', async () => {
   const page = await openPage();
   const ids = await page.evaluate(() => Array.from(document.querySelectorAll('.t-s4 [data-cell]')).map((i) => i.dataset.cell));

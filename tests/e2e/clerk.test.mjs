@@ -323,7 +323,7 @@ test('检查结果（.csv） is for people: official labels, Chinese rule names,
   })()]);
   const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
   const [header, ...lines] = csv.trim().split('\r\n');
-  assert.equal(header, '级别,代码,规则,位置,原文,填写值,计算值,相差,说明,单元格或字段编号');
+  assert.equal(header, '级别,代码,规则,位置,原文,填写值,计算值,相差,说明,最可能有误,修正,已核实,单元格或字段编号');
   const a001 = lines.find((l) => l.includes(',A001,'));
   assert.ok(a001, csv);
   assert.match(a001, /^错误,A001,/);
@@ -331,6 +331,9 @@ test('检查结果（.csv） is for people: official labels, Chinese rule names,
   assert.match(a001, /,5,0,5,|,0,5,-5,|,5,0,-5,/, 'numbers as numbers: ' + a001);
   assert.doesNotMatch(a001, /'-/);
   assert.match(a001, /s3\.new\.natural/, 'the IDs in the last column');
+  // Issue 15: the suspect and the fix, with how safe it is.
+  assert.match(a001, /最可能是（一）本年新收政府信息公开申请数量（自然人）填写有误|最可能是[^,]*本年新收[^,]*自然人[^,]*填写有误/, a001);
+  assert.match(a001, /改为 0（需复核）/, a001);
   await page.close();
 });
 

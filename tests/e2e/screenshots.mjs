@@ -5,12 +5,14 @@
 //   deep-in-table-3.png    the seed imported, one number off in 三 (本年新收, 自然人): the cell
 //                          every broken sum shares marked strongly and named, the totals plainly,
 //                          the parts lightly; the focused cell's message wholly on screen above it
-//   one-wrong-number.png   the same report at the summary: the shared cell named first, then the
-//                          two broken sums, then the warnings of the seed
-//   safe-fixes-made.png    the seed after 「全部安全修正」 (issue 15: the safe fixes made by the binding,
-//                          Session.applySafeFixes, then imported; the page's 修正 buttons are issue
-//                          15's page part): the headings and the regulation's name mended, what a
-//                          person must judge left
+//   one-wrong-number.png   the same report at the summary: the core's suspect named first with its
+//                          修正 button (「将…改为 0」), 「全部安全修正」, then the two broken sums,
+//                          then the warnings of the seed, each with 修正 or 已核实 where it has one
+//   fix-at-cell.png        the suspect cell focused, Tab pressed: its popover names it, and focus is
+//                          on the cell's 修正 button
+//   safe-fixes-made.png    the seed after a click on 「全部安全修正」: the notice at the bottom lists the
+//                          three fixes (the headings and the regulation's name) with 撤销; what a person
+//                          must judge is left
 //   first-view-c83.png     the first view in Chromium 83
 // What each shows is what tests/e2e/clerk.test.mjs checks.
 import fs from 'node:fs';
@@ -52,27 +54,28 @@ try {
       await page.waitForTimeout(200);
       await page.screenshot({ path: path.join(OUT, 'one-wrong-number.png') });
 
-      const fixed = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-      await fixed.goto(server.url);
-      await fixed.waitForFunction(() => document.body.getAttribute('data-ready') === 'true');
-      const json = await fixed.evaluate(async (seed) => {
-        const w = await import('./pkg/xxgk_report.js');
-        const s = w.Session.fromJson(seed);
-        s.check();
-        s.applySafeFixes();
-        return s.toJson();
-      }, SEED.toString('utf8'));
-      await chooseFile(fixed, '全部安全修正后.json', Buffer.from(json));
-      await fixed.waitForFunction(() => /已导入/.test(document.getElementById('notice').textContent));
-      await fixed.locator('#toolbar-counts').click();
-      await fixed.mouse.move(5, 400);
-      await fixed.waitForTimeout(200);
-      await fixed.screenshot({ path: path.join(OUT, 'safe-fixes-made.png') });
+      // The suspect cell's own 修正, reached by Tab from the cell.
+      await page.locator('[data-cell="s3.new.natural"]').click();
+      await page.keyboard.press('Tab');
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: path.join(OUT, 'fix-at-cell.png') });
+      await page.keyboard.press('Escape');
+      await page.locator('[data-cell="s3.new.natural"]').click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('0');
+      await page.keyboard.press('Tab');
+      await page.locator('#toolbar-counts').click();
+      await page.locator('#apply-safe-fixes').click();
+      await page.locator('#summary').scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollTo(0, document.getElementById('summary').getBoundingClientRect().top + window.scrollY - 70));
+      await page.mouse.move(5, 400);
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: path.join(OUT, 'safe-fixes-made.png') });
     } finally {
       await browser.close();
     }
   }
-  console.log('docs/page/: first-view.png, first-view-c83.png, deep-in-table-3.png, one-wrong-number.png, safe-fixes-made.png');
+  console.log('docs/page/: first-view.png, first-view-c83.png, deep-in-table-3.png, one-wrong-number.png, fix-at-cell.png, safe-fixes-made.png');
 } finally {
   await server.close();
 }

@@ -20,6 +20,7 @@ import { fillTotals } from './totals.js';
 import { wireDrop } from './files.js';
 import { keepInView } from './sticky.js';
 import { createPlaces } from './places.js';
+import { createFixes } from './fixes.js';
 
 // What 「导入报告文件」 offers: every format the documents module reads (told by content, not by
 // the extension).
@@ -144,6 +145,7 @@ function mount(wasm, root, env) {
       '（Word 或 WPS 保存的 .docx/.doc、PDF、保存的网页 .html、文本 .txt、本页下载的 JSON；也可以把文件直接拖到本页，或在门户网站上选中整篇报告、复制后在本页空白处按 Ctrl+V）。表格中可用方向键和回车键移动，可直接粘贴从 Excel 或 WPS 复制的多行数据。']),
     exporter.copyBox,
   ]);
+  const fixes = createFixes({ store, readOnly: () => readOnly, keyScope: env.page ? document : root });
   const previousReport = createPreviousReport({ store, documents: env.documents, notices, readOnly: () => readOnly, formats: IMPORT_FORMATS });
   formView = createFormView({
     binding, store, scope, notices, intro,
@@ -151,6 +153,7 @@ function mount(wasm, root, env) {
     readOnlyReason: () => readOnlyWhy || '本页当前不能编辑。',
     onCounts: (counts) => toolbar.setCounts(counts),
     afterAgency: previousReport.element,
+    fixes,
   });
   const views = h('div', { class: 'views' });
   const router = createRouter(views);
@@ -169,7 +172,7 @@ function mount(wasm, root, env) {
   const sticky = keepInView({ toolbar: toolbar.element, area: views });
   formView.useSticky(sticky);
   const footer = h('footer', { class: 'footer' }, '本页面在浏览器内运行，不联网，不上传任何数据。草稿保存在本机浏览器中，换电脑或清理浏览器数据后将不再存在，请及时下载 JSON 备份。');
-  for (const el of [toolbar.element, ...notices.elements, views, footer, dropHint, exporter.printView]) root.appendChild(el);
+  for (const el of [toolbar.element, ...notices.elements, views, fixes.element, footer, dropHint, exporter.printView]) root.appendChild(el);
 
   function showSummary() {
     if (router.current !== 'form') router.show('form', { focus: false });
@@ -342,7 +345,16 @@ function mount(wasm, root, env) {
     setReadOnly: (flag) => setReadOnly(flag, null),
     isReadOnly: () => readOnly,
     saveNow: () => keeper.saveNow(),
+    applyFix: (id) => fixes.apply(id),
+    applySafeFixes: () => fixes.applySafe(),
+    undoFix: () => fixes.undo(),
+    canUndo: () => fixes.canUndo,
+    markReviewed: (fingerprint, reason) => {
+      if (readOnly) throw new Error('本页当前为只读，不能标记已核实');
+      store.edit('review', (s) => s.markReviewed(fingerprint, reason));
+    },
     destroy() {
+      fixes.destroy();
       keeper.close();
       exporter.destroy();
       sticky.destroy();

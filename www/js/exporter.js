@@ -126,7 +126,7 @@ export function createExporter(ctx) {
     const json = store.toJson();
     const findings = store.check();
     if (typeof json !== 'string') return;
-    const errors = findings.filter((f) => f.severity === 'error').length;
+    const errors = findings.filter((f) => f.severity === 'error' && f.reviewed === null).length;
     if (errors > 0 && !(await confirmDespiteErrors(kind, errors))) return;
     notices.alert(null);
     const revision = store.revision;

@@ -1,6 +1,11 @@
 // The report form as a view: the error summary, the notes on the imported file, the headings
 // block, the form drawn from the binding's tables and fields. Typing goes to the report store as
-// edits; every store change is rendered here (on a replacement the form is filled again).
+// edits; every store change is rendered here (on a replacement the form is filled again; after a
+// fix or its undo, the cells and fields it wrote).
+//
+// The buttons of fixes and of 「已核实」 (in the summary, the message boxes and the cell popover,
+// which copies them) are handled here by delegation: fixes by `fixes` (fixes.js), the marks by
+// the session (markReviewed / unmarkReviewed), each an edit of the store.
 import { h, clear, append } from './dom.js';
 import { renderForm, domId, messageId } from './form.js';
 import { createFindingsView, selectSpan } from './findings.js';
@@ -16,9 +21,9 @@ const PROSE_PAUSE_MS = 400;
  * binding: what the form is drawn from (layouts, levels, textFields, reportFields, cellCatalog,
  * severityLabels, officialHeadings); readOnly(): whether edits are refused (and why: readOnlyReason());
  * notices: for the grid's paste message; onCounts({errors, warnings, unfilled}): the toolbar;
- * afterAgency: an element shown after the agency block (「上一年度报告」), or null.
+ * afterAgency: an element shown after the agency block (「上一年度报告」), or null; fixes: fixes.js.
  */
-export function createFormView({ binding, store, scope, readOnly, readOnlyReason, notices, intro, onCounts, afterAgency }) {
+export function createFormView({ binding, store, scope, readOnly, readOnlyReason, notices, intro, onCounts, afterAgency, fixes }) {
   const summary = h('div', { class: 'summary', id: 'summary', tabindex: '-1', 'aria-labelledby': 'summary-title' });
   const live = h('div', { class: 'visually-hidden', id: 'findings-live', role: 'status', 'aria-live': 'polite' });
   const form = h('form', { class: 'report-form', id: 'report-form', novalidate: true, onsubmit: (e) => e.preventDefault() });
@@ -31,17 +36,18 @@ export function createFormView({ binding, store, scope, readOnly, readOnlyReason
   const headingsList = h('ol', { class: 'headings-list', tabindex: '-1', id: domId('f', 'headings') });
   registry.fields.set('headings', headingsList);
   const headingItems = [];
-  const cellLabels = new Map(binding.cellCatalog.map((c) => [c.id, c.label]));
   const root = scope || document;
+  const cellOrder = Array.from(registry.cells.values());
   let stickyTop = () => 0;
   let reveal = (el) => el.scrollIntoView({ block: 'center' });
   const popover = createCellPopover({
     host: element,
     messageBox: (input) => root.getElementById(messageId(input.getAttribute('data-cell'))),
     stickyTop: () => stickyTop(),
+    next: (input) => cellOrder[cellOrder.indexOf(input) + 1] || null,
   });
   const view = createFindingsView({
-    registry, summary, live, onJump: jumpTo, scope, severityLabels: binding.severityLabels, cellLabels, popover, onCounts,
+    registry, summary, live, onJump: jumpTo, scope, severityLabels: binding.severityLabels, popover, onCounts, review: markReviewed,
   });
   view.touch('headings');
   const officialHeadings = binding.officialHeadings;
@@ -74,11 +80,11 @@ export function createFormView({ binding, store, scope, readOnly, readOnlyReason
     });
   }
 
-  function onLeave(target) {
+  function onLeave(target, relatedTarget) {
     const cell = target.getAttribute('data-cell');
     const key = cell || target.getAttribute('data-field');
     if (!key) return;
-    if (cell) popover.blur(target);
+    if (cell) popover.blur(target, relatedTarget);
     if (cell && !readOnly()) {
       const text = store.cellText(cell);
       if (typeof text === 'string' && text !== target.value) target.value = text;
@@ -122,8 +128,13 @@ export function createFormView({ binding, store, scope, readOnly, readOnlyReason
 
   form.addEventListener('input', (e) => onInput(e.target));
   form.addEventListener('change', (e) => { if (e.target.tagName === 'SELECT') onInput(e.target); });
-  form.addEventListener('focusout', (e) => onLeave(e.target));
+  form.addEventListener('focusout', (e) => onLeave(e.target, e.relatedTarget));
   form.addEventListener('keydown', refuseTyping);
+  // Tab from a cell with fixes goes to them (in the popover), then on to the next cell.
+  form.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab' || e.shiftKey || e.ctrlKey || e.altKey || !e.target.getAttribute('data-cell')) return;
+    if (popover.focusActions(e.target)) e.preventDefault();
+  });
   form.addEventListener('focusin', (e) => { if (e.target.getAttribute('data-cell')) popover.focus(e.target); });
   form.addEventListener('mouseover', (e) => {
     const td = e.target.closest && e.target.closest('td.cell');
@@ -131,6 +142,68 @@ export function createFormView({ binding, store, scope, readOnly, readOnlyReason
   });
   form.addEventListener('mouseleave', () => popover.hover(null));
   wireGrid(registry, { fill: (entries) => fillCells(entries, 'paste'), notify: (text) => notices.say(text), isReadOnly: readOnly });
+
+  // ---- fixes and 「已核实」 ---------------------------------------------------------------------
+
+  element.addEventListener('click', (e) => {
+    const button = e.target.closest ? e.target.closest('button') : null;
+    if (!button) return;
+    if (button.hasAttribute('data-fix')) applyFix(button);
+    else if (button.id === 'apply-safe-fixes') fixes.applySafe();
+    else if (button.hasAttribute('data-review')) view.openReview(button.getAttribute('data-review'));
+    else if (button.hasAttribute('data-unreview')) unmarkReviewed(button.getAttribute('data-unreview'));
+  });
+
+  /** A 「修正」 button: the fix, then focus where the clerk was (the cell, the field, the list). */
+  function applyFix(button) {
+    const anchor = button.closest('.cell-popover') ? popover.anchor : null;
+    const wrap = button.closest('[data-field-wrap]');
+    const inHeadings = !!button.closest('.headings-block');
+    const item = button.closest('.summary-item');
+    const items = item ? Array.prototype.slice.call(summary.querySelectorAll('.summary-item')) : [];
+    const at = items.indexOf(item);
+    if (!fixes.apply(button.getAttribute('data-fix'))) return;
+    if (anchor) { anchor.focus(); return; }
+    const control = wrap ? registry.fields.get(wrap.getAttribute('data-field-wrap')) : null;
+    if (control) { control.focus(); return; }
+    if (inHeadings && !headingsBlock.hidden) { headingsBlock.focus(); return; }
+    // The item is gone: the one now in its place (or the summary) has focus.
+    const left = summary.querySelectorAll('.summary-item a');
+    const next = item ? left[Math.min(at, left.length - 1)] : null;
+    (next || summary).focus();
+  }
+
+  /** Marks a finding 「已核实」: null, or the Chinese reason the core refused it. */
+  function markReviewed(fingerprint, reason) {
+    if (readOnly()) return '此页为只读，不能标记：' + readOnlyReason();
+    try {
+      store.edit('review', (s) => s.markReviewed(fingerprint, reason));
+      return null;
+    } catch (e) {
+      return e && e.message ? e.message : String(e);
+    }
+  }
+
+  function unmarkReviewed(fingerprint) {
+    if (readOnly()) return;
+    store.edit('review', (s) => s.unmarkReviewed(fingerprint));
+    const item = summary.querySelector('.summary-item[data-fingerprint="' + fingerprint + '"] a');
+    (item || summary).focus();
+  }
+
+  /** After a fix or an undo: the cells and fields it wrote show their new text. */
+  function showChanged(keys) {
+    for (const key of keys) {
+      const input = registry.cells.get(key);
+      if (input) {
+        input.value = store.cellText(key);
+        view.touch(key);
+        continue;
+      }
+      const control = registry.fields.get(key);
+      if (control && key !== 'headings') control.value = store.field(key);
+    }
+  }
 
   // ---- showing the report ---------------------------------------------------------------------
 
@@ -217,6 +290,8 @@ export function createFormView({ binding, store, scope, readOnly, readOnlyReason
         importReport.show(report && report.source ? report.source : null);
       }
       fill();
+    } else if (event.changed) {
+      showChanged(event.changed);
     }
     render(event.findings);
   });

@@ -64,13 +64,15 @@ export function createProgress({ tables, cells, touched }) {
   };
 }
 
-/** Counts for the toolbar and the summary's title. */
+/** Counts for the toolbar and the summary's title; findings marked 「已核实」 are counted apart. */
 export function countsOf(presentation) {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
+  let reviewed = 0;
   for (const f of presentation.shown) {
-    if (f.severity === 'error') errors += 1; else if (f.severity === 'warning') warnings += 1; else infos += 1;
+    if (f.reviewed !== null) reviewed += 1;
+    else if (f.severity === 'error') errors += 1; else if (f.severity === 'warning') warnings += 1; else infos += 1;
   }
-  return { errors, warnings, infos, unfilled: presentation.unfilled };
+  return { errors, warnings, infos, reviewed, unfilled: presentation.unfilled };
 }

@@ -1,7 +1,7 @@
 // The report being edited: one WebAssembly Session behind a small API, and the one place where
 // the report changes. Every change (an edit, or the report replaced by an import, a draft, the
 // host, a crash recovery) is checked once and announced by one 'change' event:
-//   {kind: 'edit' | 'replace', origin, findings, revision, touched?}
+//   {kind: 'edit' | 'replace', origin, findings, revision, touched?, changed?}
 // Views, the draft keeper and the host (onChange, the iframe) listen; none of them replaces the
 // session by itself.
 //
@@ -113,16 +113,18 @@ export function createReportStore(wasm, { locked = {} } = {}) {
     /**
      * Changes the report: fn(session) makes the edits, then one check and one 'change' event.
      * With {check: 'later'} (prose being typed) the check and the event wait for checkNow() or
-     * the next edit. Returns what fn returned (undefined after a crash).
+     * the next edit. `changed(result)` names the cells and fields the edit wrote that the form
+     * does not show yet (a fix, an undo): the event carries them as `changed`. Returns what fn
+     * returned (undefined after a crash).
      */
-    edit(origin, fn, { check: when = 'now' } = {}) {
+    edit(origin, fn, { check: when = 'now', changed = null } = {}) {
       const result = call(fn);
       if (when === 'later') {
         revision += 1;
         pending = origin;
       } else {
         pending = null;
-        announce('edit', origin);
+        announce('edit', origin, changed && result !== undefined ? { changed: changed(result) } : null);
       }
       return result;
     },

@@ -20,6 +20,8 @@
 //    (blur) → findings rendered → next frame;
 //  - embedded: typed into table cells of the form mounted by the module API (its onChange gets the
 //    whole report on every keystroke), and of the page inside a same-origin iframe;
+// Fixes: a click on 「修正」 in the summary (and Ctrl+Z, 「全部安全修正」) → the report fixed, re-checked
+// and the form rendered (the click or key handler has run) → the next frame.
 // Import of the seed .docx in the Web Worker (postMessage round trip included); sizes: what the
 // page loads at start from www/ as served in development, and from dist/static/ as deployed
 // (comments and indentation stripped by dist.mjs), and what it loads later (the documents
@@ -175,6 +177,71 @@ try {
   r = await collect(page);
   results['prose (一、总体情况), imported seed: keydown → rendered'] = ms(r.handler);
   results['prose (一、总体情况), imported seed: keydown → next frame'] = ms(r.frame);
+
+  // Fixes (issue 15), as the clerk makes them on the imported seed with one wrong number in 三:
+  // click on 「修正」 (the suspect's, in the summary) → the fix made, the form re-checked and
+  // rendered (the click handler has run) → the next frame; Ctrl+Z → the same; 「全部安全修正」 and
+  // 撤销 likewise.
+  {
+    const fixing = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await fixing.goto(server.url);
+    await fixing.waitForSelector('body[data-ready="true"]');
+    await fixing.locator('#import-file').setInputFiles(path.join(REPO, 'tests/fixtures/seed.json'));
+    await fixing.locator('#notice', { hasText: '已导入' }).waitFor();
+    await fixing.evaluate(() => {
+      window.__fix = { handler: [], frame: [] };
+      let t0 = 0;
+      const start = () => { t0 = performance.now(); };
+      const done = () => {
+        window.__fix.handler.push(performance.now() - t0);
+        requestAnimationFrame(() => window.__fix.frame.push(performance.now() - t0));
+      };
+      window.addEventListener('click', start, true);
+      window.addEventListener('keydown', start, true);
+      document.addEventListener('click', done);
+      document.addEventListener('keydown', done);
+    });
+    const take = () => fixing.evaluate(() => { const r = window.__fix; window.__fix = { handler: [], frame: [] }; return r; });
+    const granted = fixing.locator('[data-cell="s3.granted.natural"]');
+    await granted.click();
+    await fixing.keyboard.press('Control+A');
+    await fixing.keyboard.type('3');
+    await fixing.keyboard.press('Tab');
+    await take();
+    const fixClicks = { handler: [], frame: [] };
+    const undoKeys = { handler: [], frame: [] };
+    for (let i = 0; i < 30; i++) {
+      await fixing.locator('#summary .summary-suspect button[data-fix]').click();
+      await fixing.waitForTimeout(30);
+      let t = await take();
+      fixClicks.handler.push(...t.handler); fixClicks.frame.push(...t.frame);
+      await fixing.locator('#summary-title').click();
+      await take();
+      await fixing.keyboard.press('Control+z');
+      await fixing.waitForTimeout(30);
+      t = await take();
+      undoKeys.handler.push(...t.handler); undoKeys.frame.push(...t.frame);
+    }
+    results['修正 (the suspect of one wrong number in 三, in the summary): click → re-checked and rendered'] = ms(fixClicks.handler);
+    results['修正: click → next frame'] = ms(fixClicks.frame);
+    results['Ctrl+Z of that fix: keydown → re-checked and rendered / → next frame'] = ms(undoKeys.handler) + ' · ' + ms(undoKeys.frame);
+    await granted.click();
+    await fixing.keyboard.press('Control+A');
+    await fixing.keyboard.type('0');
+    await fixing.keyboard.press('Tab');
+    const safe = { handler: [], frame: [] };
+    for (let i = 0; i < 20; i++) {
+      await fixing.locator('#apply-safe-fixes').click();
+      await fixing.waitForTimeout(30);
+      const t = await take();
+      safe.handler.push(...t.handler); safe.frame.push(...t.frame);
+      await fixing.locator('#fix-undo').click();
+      await fixing.waitForTimeout(30);
+      await take();
+    }
+    results['全部安全修正 on the seed (3 fixes, text): click → re-checked and rendered / → next frame'] = ms(safe.handler) + ' · ' + ms(safe.frame);
+    await fixing.close();
+  }
 
   const cdp = await page.context().newCDPSession(page);
   for (const rate of [4, 6]) {
