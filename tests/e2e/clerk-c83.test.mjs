@@ -1,40 +1,20 @@
 // The clerk's page (issue 14) on the floor browser, Chromium 83 at 1366×768: the smoke part of
 // clerk.test.mjs, driven with evaluate and the keyboard (no locators there).
 // Run: node --test tests/e2e/clerk-c83.test.mjs (needs www/pkg: ./build.sh build).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { launchChromium83 } from './support/browsers.mjs';
-import { startServer } from './support/server.mjs';
+import { REPO, servePage, openReady } from './support/page-env.mjs';
 import { chooseFile } from './support/files.mjs';
 import { onScreen } from './support/geometry.mjs';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = fs.readFileSync(path.join(REPO, 'tests/fixtures/seed.json'));
-let server;
-let browser;
+const env = servePage(launchChromium83);
 
-before(async () => {
-  server = await startServer(path.join(REPO, 'www'));
-  browser = await launchChromium83();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage() {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
-  return page;
-}
+const openPage = () => openReady(env, { viewport: { width: 1366, height: 768 } });
 
 const noticeSays = (page, text) => page.waitForFunction((t) => document.getElementById('notice').textContent.includes(t), text, { timeout: 30000 });
 

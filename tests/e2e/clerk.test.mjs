@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { REPO, servePage } from './support/page-env.mjs';
+import { REPO, servePage, openReady } from './support/page-env.mjs';
 import { mergePatch, triggerFixtures } from './support/fixtures.mjs';
 import { onScreen } from './support/geometry.mjs';
 
@@ -17,15 +17,7 @@ const VIEWPORTS = [{ width: 1366, height: 768 }, { width: 1024, height: 768 }];
 
 const env = servePage();
 
-async function openPage(viewport = VIEWPORTS[0], options = {}) {
-  const page = await env.browser.newPage(Object.assign({ viewport, acceptDownloads: true }, options));
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.errors = errors;
-  await page.goto(env.server.url);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
-}
+const openPage = (viewport = VIEWPORTS[0], options = {}) => openReady(env, { viewport, ...options });
 
 async function importReport(page, report, name = 'report.json') {
   const buffer = Buffer.from(typeof report === 'string' ? report : JSON.stringify(report));

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO, servePage, fromMenu } from './support/page-env.mjs';
+import { REPO, servePage, openReady, fromMenu } from './support/page-env.mjs';
 
 const SEED = fs.readFileSync(path.join(REPO, 'tests/fixtures/seed.json'), 'utf8');
 // The real 洪泽区 2024 report (a district: every row of 三 has numbers), as tests/fixes.rs uses it.
@@ -17,15 +17,7 @@ const HONGZE = fs.readFileSync(path.join(REPO, 'tests/fixtures/fixes/hongze-2024
 
 const env = servePage();
 
-async function openPage(context) {
-  const page = await (context || env.browser).newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.errors = errors;
-  await page.goto(env.server.url);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
-}
+const openPage = (context) => openReady(env, { context, viewport: { width: 1366, height: 768 } });
 
 async function importText(page, text, name = 'report.json') {
   await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(text) });

@@ -1,36 +1,23 @@
 // Smoke test on the floor browser, Chromium 83 (driven with evaluate/keyboard: no locators there).
 // Needs www/pkg (./build.sh build: one build for every browser from Chromium 83 on).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launchChromium83 } from './support/browsers.mjs';
-import { startServer } from './support/server.mjs';
+import { REPO, servePage } from './support/page-env.mjs';
 import { chooseFile } from './support/files.mjs';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(path.join(REPO, 'www'));
-  browser = await launchChromium83();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servePage(launchChromium83);
 
 test('Chromium 83: the page starts without a failed request, takes typing and shows a finding', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = [];
   const failed = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('response', (r) => { if (r.status() >= 400) failed.push(r.status() + ' ' + r.url()); });
   page.on('requestfailed', (r) => failed.push('failed ' + r.url()));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
   assert.deepEqual(failed, [], 'no 404 on start (the old pkg/legacy/ probe is gone)');
 
@@ -51,12 +38,12 @@ test('Chromium 83: the page starts without a failed request, takes typing and sh
 });
 
 test('Chromium 83: a Word file imports through the documents module, fetched on first use, and exports again', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = [];
   const fetched = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
   assert.ok(!fetched.some((p) => p.includes('xxgk_documents')), 'not loaded at start');
 
@@ -89,12 +76,12 @@ test('Chromium 83: a Word file imports through the documents module, fetched on 
 test('Chromium 83: the batch view checks files in its worker, pairs two years and opens a report in the form', async () => {
   const { corpus } = await import('./support/batch-corpus.mjs');
   const files = corpus(20);
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = [];
   const fetched = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForFunction(() => document.body.getAttribute('data-ready') === 'true', null, { timeout: 30000 });
   assert.ok(!fetched.some((p) => p.includes('xxgk_batch')), 'the batch module is not loaded at start');
   await page.evaluate(() => document.getElementById('open-batch').click());

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO, servePage, fromMenu } from './support/page-env.mjs';
+import { REPO, servePage, openReady, fromMenu } from './support/page-env.mjs';
 import { startServer } from './support/server.mjs';
 
 const SEED = path.join(REPO, 'tests/fixtures/seed.json');
@@ -13,20 +13,15 @@ const SEED = path.join(REPO, 'tests/fixtures/seed.json');
 const env = servePage();
 const foreignRequests = [];
 
-async function openPage(context) {
-  const page = context ? await context.newPage() : await env.browser.newPage({ acceptDownloads: true });
+function watchRequests(page) {
   const origin = new URL(env.server.url).origin;
   page.on('request', (r) => {
     const url = r.url();
     if (!url.startsWith(origin + '/') && !url.startsWith('blob:') && !url.startsWith('data:')) foreignRequests.push(url);
   });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.errors = errors;
-  await page.goto(env.server.url);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
 }
+
+const openPage = (context) => openReady(env, { context, watch: watchRequests });
 
 const cell = (page, id) => page.locator(`[data-cell="${id}"]`);
 const cellMessage = (page, id, code) => page.locator(`td:has([data-cell="${id}"]) [data-code="${code}"]`);
