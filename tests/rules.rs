@@ -103,3 +103,25 @@ fn a_sum_beyond_u64_is_reported_exactly() {
     let json = serde_json::to_string(finding).unwrap();
     assert!(json.contains("\"reported\":18446744073709551615,\"computed\":20000000000000000000,\"difference\":-1553255926290448385"), "{json}");
 }
+
+/// A text of thousands of placeholders, scope words, dates and stray 【 (a broken or hostile
+/// file, found by fuzzing) gets at most 50 findings per rule and text, the last saying that more
+/// were left out, and is checked in bounded time: each finding costs a pass over the text.
+#[test]
+fn a_text_full_of_findings_is_reported_in_part() {
+    let mut report = from_json(SEED).unwrap();
+    let unit = "XX镇全省统计期限为2023年1月至2023年6月，【请填写，《政务公开条例》；";
+    report.text.overview = unit.repeat(20_000) + &"【".repeat(200_000);
+    let started = std::time::Instant::now();
+    let findings = check(&report);
+    let took = started.elapsed();
+    let in_overview = |code: &str| findings.iter().filter(|f| f.code == code && f.field.as_deref() == Some("text.overview")).collect::<Vec<_>>();
+    for code in ["T001", "T002", "T003", "T005"] {
+        let found = in_overview(code);
+        assert_eq!(found.len(), 50, "{code}: {}", found.len());
+        assert!(found[49].message.ends_with("（同类问题超过 50 处，只列出前 50 处）"), "{}", found[49].message);
+        assert!(!found[48].message.contains("超过 50 处"));
+    }
+    // Not a timing assertion: a bound far above any machine's time, below a hang's.
+    assert!(took.as_secs() < 60, "{took:?}");
+}

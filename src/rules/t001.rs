@@ -1,3 +1,4 @@
+use super::text::Limit;
 use super::text::{char_before, clause_around, prose, sentence_around, Terms};
 use super::{declare_rule, Context, Finding};
 use crate::model::TextField;
@@ -98,7 +99,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (field, text) in prose(report) {
         let mut last_sentence = None;
         let gated = text.contains("统计") || text.contains("所列数据");
+        let limit = Limit::new(out);
         for hit in PERIOD_WORDS.find_iter(text).filter(|_| gated) {
+            if limit.reached(out) {
+                break;
+            }
             let (s, e) = sentence_around(text, hit.start, hit.end);
             if last_sentence == Some(s) {
                 continue;
@@ -142,7 +147,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 /// opens 「2023年，」 where the report year is another.
 fn other_year_as_report_year(field: TextField, text: &str, year: i32, out: &mut Vec<Finding>) {
     let mut search = 0;
+    let limit = Limit::new(out);
     while let Some(offset) = text[search..].find('年') {
+        if limit.reached(out) {
+            break;
+        }
         let at = search + offset;
         search = at + '年'.len_utf8();
         let Some((n, start)) = number_before(text, at) else { continue };

@@ -1,3 +1,4 @@
+use super::text::Limit;
 use super::fix::{Applicability, Fix};
 use super::text::{prose, sentence_around, Terms};
 use super::{declare_rule, Context, Finding};
@@ -91,7 +92,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if !["政务公开条例", "信息公开法", "492", "60号"].iter().any(|gate| text.contains(gate)) {
             continue;
         }
+        let limit = Limit::new(out);
         for hit in WRITTEN.find_iter(text) {
+            if limit.reached(out) {
+                break;
+            }
             let citation = citation_of(WRITTEN.pattern(hit.term));
             if citation.from_year.is_some_and(|from| ctx.report.year.is_none_or(|y| y < from)) {
                 continue;

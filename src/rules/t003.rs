@@ -1,3 +1,4 @@
+use super::text::Limit;
 use super::fix::{Applicability, Fix};
 use super::text::{char_at, char_before, clause_around, prose, Terms};
 use super::{declare_rule, Context, Finding};
@@ -183,7 +184,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let Some(own) = own_area(&ctx.report.agency) else { return };
     for (field, text) in prose(ctx.report) {
         // Every scope word begins with 全: find those, then look at what follows.
+        let limit = Limit::new(out);
         for (at, _) in text.match_indices('全') {
+            if limit.reached(out) {
+                break;
+            }
             let Some(&(written, word)) = SCOPES.iter().find(|(w, _)| text[at..].starts_with(w)) else { continue };
             let hit = super::text::TermHit { term: 0, start: at, end: at + written.len() };
             let fit = fit(own, word);

@@ -1,3 +1,4 @@
+use super::text::Limit;
 use super::text::places::{foreign_places, full_name_path, region_chain, PlaceHit, PlaceId};
 use super::text::{clause_around, Terms};
 use super::{declare_rule, Context, Finding};
@@ -77,7 +78,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // The places the text speaks of as places, in another province.
         let foreign: Vec<&PlaceHit> = hits.iter().filter(|hit| !hit.same_province && names_a_place(text, hit)).collect();
         let mut reported: Vec<&str> = Vec::new();
+        let limit = Limit::new(out);
         for hit in &foreign {
+            if limit.reached(out) {
+                break;
+            }
             if reported.contains(&hit.name.as_str()) {
                 continue;
             }

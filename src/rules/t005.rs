@@ -1,3 +1,4 @@
+use super::text::Limit;
 use super::text::{char_at, char_before, prose, with_span_in, Terms};
 use super::{declare_rule, Context, Finding};
 
@@ -25,6 +26,9 @@ declare_rule! {
 static FIXED: Terms = Terms::new(|| {
     vec!["MERGEFORMAT", "MERGEFIELD", "PAGEREF", "错误！未定义书签", "错误!未定义书签", "Error! Bookmark not defined", "《》", "《 》", "《　》"]
 });
+
+/// Longest text between 【 and 】 taken for a placeholder (「【请填写本机关名称】」).
+const MAX_PLACEHOLDER_CHARS: usize = 20;
 
 /// Finds placeholders in one text: (byte start, byte end).
 pub(super) fn leftovers(text: &str) -> Vec<(usize, usize)> {
@@ -58,9 +62,12 @@ pub(super) fn leftovers(text: &str) -> Vec<(usize, usize)> {
                 found.push((start, end));
             }
         } else if c == '【' {
-            if let Some(close) = text[start..].find('】') {
+            // A placeholder is short: look for its 】 only as far as it can be (no pass to the
+            // end of the text for every 【).
+            let window = text[start..].char_indices().nth(MAX_PLACEHOLDER_CHARS + 2).map_or(text.len(), |(i, _)| start + i);
+            if let Some(close) = text[start..window].find('】') {
                 let inner = &text[start + c.len_utf8()..start + close];
-                if inner.chars().count() <= 20 && ["请", "填写", "填入", "此处", "输入"].iter().any(|w| inner.contains(w)) {
+                if inner.chars().count() <= MAX_PLACEHOLDER_CHARS && ["请", "填写", "填入", "此处", "输入"].iter().any(|w| inner.contains(w)) {
                     found.push((start, start + close + '】'.len_utf8()));
                 }
             }
@@ -76,13 +83,21 @@ fn message(place: &str, snippet: &str) -> String {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (field, text) in prose(ctx.report) {
+        let limit = Limit::new(out);
         for (s, e) in leftovers(text) {
+            if limit.reached(out) {
+                break;
+            }
             out.push(Finding::new(&RULE, message(field.label(), &text[s..e])).with_text_span(field, text, s, e));
         }
     }
     if let Some(headings) = &ctx.report.headings {
         for (i, heading) in headings.iter().enumerate() {
+            let limit = Limit::new(out);
             for (s, e) in leftovers(heading) {
+                if limit.reached(out) {
+                    break;
+                }
                 let f = Finding::new(&RULE, message(&format!("标题「{heading}」"), &heading[s..e]));
                 out.push(with_span_in(f, format!("headings[{i}]"), heading, s, e));
             }
@@ -96,7 +111,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         ("agency.phone", "电话", &agency.phone),
         ("agency.email", "电子邮箱", &agency.email),
     ] {
+        let limit = Limit::new(out);
         for (s, e) in leftovers(value) {
+            if limit.reached(out) {
+                break;
+            }
             out.push(with_span_in(Finding::new(&RULE, message(label, &value[s..e])), path, value, s, e));
         }
     }

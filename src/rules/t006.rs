@@ -1,3 +1,4 @@
+use super::text::Limit;
 use super::text::{prose, with_span_in, Terms};
 use super::{declare_rule, Context, Finding};
 
@@ -212,7 +213,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     for (field, text) in prose(ctx.report) {
         let mut seen = Vec::new();
+        let limit = Limit::new(out);
         for hit in LABEL_TERMS.find_iter(text) {
+            if limit.reached(out) {
+                break;
+            }
             let kind = LABELS[hit.term].1;
             if kind == Kind::Email {
                 continue; // e-mail addresses are found by their 「@」 below
@@ -223,7 +228,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 out.push(Finding::new(&RULE, format!("{}中{message}", field.label())).with_text_span(field, text, s, e));
             }
         }
+        let limit = Limit::new(out);
         for (s, e) in emails(text) {
+            if limit.reached(out) {
+                break;
+            }
             if let Some(message) = email_problem(&text[s..e]).filter(|_| !seen.contains(&s)) {
                 out.push(Finding::new(&RULE, format!("{}中{message}", field.label())).with_text_span(field, text, s, e));
             }

@@ -1,3 +1,4 @@
+use super::text::Limit;
 use super::text::segments::CLAUSE_ENDS;
 use super::text::{clause_around, numerals::first_count_between, sentence_around, Count, Terms};
 use super::{declare_rule, Context, Finding, Severity};
@@ -284,7 +285,11 @@ pub(super) fn claims(text: &str) -> Vec<Claim> {
 fn check_counts(ctx: &Context, out: &mut Vec<Finding>) {
     for prose in ctx.prose_fields() {
         let (field, text) = (prose.field, prose.text);
+        let limit = Limit::new(out);
         for claim in prose.claims() {
+            if limit.reached(out) {
+                break;
+            }
             let Some((cells, allowed, label)) = expected(ctx.report, claim.quantity) else { continue };
             if allowed.contains(&claim.count.value) {
                 continue;

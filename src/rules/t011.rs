@@ -1,3 +1,4 @@
+use super::text::Limit;
 use super::fix::{Applicability, Fix};
 use super::text::{char_before, clause_around, prose, Terms};
 use super::{declare_rule, Context, Finding};
@@ -41,7 +42,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     for (field, text) in prose(ctx.report) {
+        let limit = Limit::new(out);
         for hit in TERMS.find_iter(text) {
+            if limit.reached(out) {
+                break;
+            }
             let (old, current) = OLD_TERMS[hit.term];
             if old == "同意公开" {
                 // 「第三方不同意公开」, 「经权利人同意公开」: the current regulation's wording.

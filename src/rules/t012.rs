@@ -1,3 +1,4 @@
+use super::text::Limit;
 use super::text::{Count, Segments};
 use super::{declare_rule, Context, Finding};
 use crate::model::TextField;
@@ -57,7 +58,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let sentences = Segments::new(text, &['。', '；', ';', '\n', '！', '？']);
+        let limit = Limit::new(out);
         for (s, e) in sentences.iter() {
+            if limit.reached(out) {
+                break;
+            }
             check_sentence(field, text, s, e, all, out);
         }
     }

@@ -115,6 +115,39 @@ pub fn prose(report: &Report) -> impl Iterator<Item = (TextField, &str)> {
     TextField::ALL.into_iter().map(|f| (f, report.text.get(f))).filter(|(_, t)| !t.trim().is_empty())
 }
 
+/// Most findings one rule reports in one text. Past it a text is not a report being written but a
+/// broken or hostile file (thousands of 「XX」), and each finding more would cost a pass over the
+/// text to place its span: the rule stops, and its last finding says that more were left out.
+pub const MAX_FINDINGS_PER_TEXT: usize = 50;
+
+/// Counts one rule's findings in one text against [`MAX_FINDINGS_PER_TEXT`].
+pub struct Limit {
+    since: usize,
+}
+
+impl Limit {
+    /// Starts counting at the findings already in `out`.
+    pub fn new(out: &[Finding]) -> Limit {
+        Limit { since: out.len() }
+    }
+
+    /// Whether this text has had its share; called before a further finding, so the last one
+    /// reported is told that more were left out.
+    pub fn reached(&self, out: &mut [Finding]) -> bool {
+        if out.len() - self.since < MAX_FINDINGS_PER_TEXT {
+            return false;
+        }
+        if let Some(last) = out.last_mut() {
+            if !last.message.ends_with(LEFT_OUT) {
+                last.message.push_str(LEFT_OUT);
+            }
+        }
+        true
+    }
+}
+
+const LEFT_OUT: &str = "（同类问题超过 50 处，只列出前 50 处）";
+
 /// Points a finding at `text[start..end]` of a field that is not prose (`agency.phone`, `headings[2]`).
 pub fn with_span_in(finding: Finding, path: impl Into<String>, text: &str, start: usize, end: usize) -> Finding {
     let mut finding = finding.with_field(path);
